@@ -1,0 +1,68 @@
+import { z } from "zod";
+
+/** `render`: how targets are discovered and rendered. */
+export const renderSchema = z
+  .strictObject({
+    kustomize: z
+      .strictObject({
+        enabled: z.boolean().default(true),
+        enableHelm: z
+          .boolean()
+          .default(false)
+          .describe("Allow `helmCharts` in kustomizations (--enable-helm)."),
+      })
+      .prefault({}),
+    helm: z
+      .strictObject({
+        enabled: z.boolean().default(true),
+        kubeVersion: z.string().default("1.33.0"),
+        apiVersions: z.array(z.string()).default([]),
+      })
+      .prefault({}),
+    argocd: z.strictObject({ enabled: z.boolean().default(true) }).prefault({}),
+    flux: z
+      .strictObject({
+        enabled: z.boolean().default(true),
+        gitRepository: z
+          .strictObject({
+            name: z.string().default("flux-system"),
+            namespace: z.string().default("flux-system"),
+          })
+          .prefault({})
+          .describe("The Flux GitRepository that is this repository."),
+      })
+      .prefault({}),
+    plain: z
+      .strictObject({
+        paths: z
+          .array(z.string())
+          .default(["**/*.yaml", "**/*.yml"])
+          .describe("Globs of plain manifest files."),
+        exclude: z
+          .array(z.string())
+          .default([])
+          .describe("Globs never treated as plain manifests."),
+      })
+      .prefault({}),
+    remote: z
+      .strictObject({
+        allow: z
+          .array(z.string())
+          .default([])
+          .describe("Hosts allowed for remote bases and charts."),
+      })
+      .prefault({}),
+    limits: z
+      .strictObject({
+        timeoutSeconds: z.number().positive().default(60),
+        maxOutputMB: z.number().positive().default(50),
+        maxMemoryMB: z.number().positive().default(1024),
+        maxFileMB: z
+          .number()
+          .positive()
+          .default(10)
+          .describe("YAML files larger than this are reported, not parsed."),
+      })
+      .prefault({}),
+  })
+  .prefault({});

@@ -1,0 +1,86 @@
+import picomatch from "picomatch";
+import { parseYaml } from "../../manifests/parseYaml.js";
+import { toResources } from "../../manifests/toResources.js";
+import type { Finding } from "../../findings/finding.js";
+import type { Resource } from "../../manifests/Resource.js";
+import type { Renderer, RenderContext } from "../Renderer.js";
+import type { RenderTarget } from "../RenderTarget.js";
+import { environmentOf } from "../../config/environmentOf.js";
+import { ownedByTool } from "./ownedByTool.js";
+
+/**
+ * Plain directories of YAML manifests: each directory holding matching
+ * files that no kustomization or chart owns is one target.
+ */
+export const plainRenderer = {
+  kind: "plain",
+  async discover(files, ctx) {
+    const { paths, exclude } = ctx.config.render.plain;
+    const include = picomatch(paths, { dot: false });
+    const skip = picomatch(exclude, { dot: true });
+    const owned = ownedByTool(files);
+    const byDir = new Map<string, string[]>();
+    for (const file of files) {
+      if (!include(file) || skip(file) || owned(file)) continue;
+      const dir = file.includes("/")
+        ? file.slice(0, file.lastIndexOf("/"))
+        : ".";
+      byDir.set(dir, [...(byDir.get(dir) ?? []), file]);
+    }
+    return [...byDir].map(([dir, inputs]) =>
+      target(dir, inputs, environmentOf(ctx.config, `${dir}/`)),
+    );
+  },
+  async render(target, ctx) {
+    const resources: Resource[] = [];
+    const findings: Finding[] = [];
+    const maxFileBytes = ctx.config.render.limits.maxFileMB * 1024 * 1024;
+    for (const path of target.inputs) {
+      const content = await readOrFinding(ctx, path, findings);
+      if (content === undefined) continue;
+      const parsed = parseYaml(path, content, {
+        maxFileBytes,
+        maxAliasCount: 1000,
+      });
+      const result = toResources(path, parsed.documents);
+      findings.push(...parsed.problems, ...result.problems);
+      resources.push(...result.resources);
+    }
+    return { target, ok: true, resources, findings };
+  },
+} satisfies Renderer;
+
+function target(
+  dir: string,
+  inputs: string[],
+  environment: string | undefined,
+): RenderTarget {
+  const t: RenderTarget = {
+    id: `plain:${dir}`,
+    kind: "plain",
+    path: dir,
+    inputs,
+  };
+  if (environment !== undefined) t.environment = environment;
+  return t;
+}
+
+async function readOrFinding(
+  ctx: RenderContext,
+  path: string,
+  findings: Finding[],
+): Promise<Buffer | undefined> {
+  try {
+    return await ctx.tree.readFile(path);
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code ?? "error";
+    findings.push({
+      check: "yaml",
+      ruleId: "yaml/unreadable",
+      severity: "error",
+      message: `cannot read file (${code})`,
+      location: { path },
+    });
+    return undefined;
+  }
+}

@@ -1,0 +1,5 @@
+import type { Renderer } from "./Renderer.js";
+import { plainRenderer } from "./plain/plainRenderer.js";
+
+/** Every renderer, in discovery order. */
+export const renderers: readonly Renderer[] = [plainRenderer];
