@@ -1,0 +1,5 @@
+import type { Check } from "./Check.js";
+import { yamlCheck } from "./yaml/yamlCheck.js";
+
+/** Every check the gate runs, in report order. */
+export const checks: readonly Check[] = [yamlCheck];
