@@ -11,7 +11,11 @@ export function environmentOf(
 ): string | undefined {
   for (const [name, env] of Object.entries(config.environments)) {
     const match = picomatch(env.paths, { dot: true });
-    if (match(path) || match(path.replace(/\/$/, "")) || (path.endsWith("/") && match(`${path}x`))) {
+    if (
+      match(path) ||
+      match(path.replace(/\/$/, "")) ||
+      (path.endsWith("/") && match(`${path}x`))
+    ) {
       return name;
     }
   }
