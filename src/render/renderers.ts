@@ -1,5 +1,9 @@
 import type { Renderer } from "./Renderer.js";
 import { plainRenderer } from "./plain/plainRenderer.js";
+import { kustomizeRenderer } from "./kustomize/kustomizeRenderer.js";
 
 /** Every renderer, in discovery order. */
-export const renderers: readonly Renderer[] = [plainRenderer];
+export const renderers: readonly Renderer[] = [
+  plainRenderer,
+  kustomizeRenderer,
+];

@@ -1,0 +1,146 @@
+import { writeFile } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { stringify } from "yaml";
+import type { Finding, Location } from "../../findings/finding.js";
+import type { Resource } from "../../manifests/Resource.js";
+import type { RenderedTarget, RenderTarget } from "../RenderTarget.js";
+import { failed, renderFinding, toolFailure } from "../renderFindings.js";
+import type { RenderLimits, Sandbox } from "../sandbox/Sandbox.js";
+import { INSTALL_HINT } from "../sandbox/findTools.js";
+import { parseRendered } from "../parseRendered.js";
+import { SourceIndex } from "../locate/SourceIndex.js";
+import { takeOrigin, type KustomizeOrigin } from "../locate/kustomizeOrigin.js";
+import {
+  kustomizeLocator,
+  originFiles,
+  patchFilesOf,
+} from "../locate/kustomizeLocator.js";
+
+/** One `kustomize build` of a directory of the repo. */
+export interface KustomizeBuildRequest {
+  target: RenderTarget;
+  /** Repo-relative directory holding a kustomization. */
+  dir: string;
+  /**
+   * Extra kustomization fields applied on top (namespace, namePrefix,
+   * images, inline patches...); paths in them are repo-relative.
+   */
+  extra?: Record<string, unknown>;
+  /** Repo-relative paths in `extra.components`. */
+  components?: string[];
+  enableHelm: boolean;
+  limits: RenderLimits;
+  /** Where build errors are reported. */
+  entry: Location;
+  signal?: AbortSignal;
+}
+
+/**
+ * Builds `dir` through a generated wrapper kustomization (which adds the
+ * origin annotations and any extra fields) with the load restrictor on and
+ * no plugins or functions. Resources get a `locate` that maps back to the
+ * resource or patch line; the annotations are removed again.
+ */
+export async function kustomizeBuild(
+  sb: Sandbox,
+  req: KustomizeBuildRequest,
+): Promise<RenderedTarget> {
+  const { target } = req;
+  const tool = sb.tools.kustomize;
+  if (!tool) {
+    return failed(target, [missingTool(target, req.entry.path)]);
+  }
+  const wrapper = await sb.scratchDir("kustomize");
+  const wrapperRel = relative(sb.root, wrapper);
+  await writeFile(
+    join(wrapper, "kustomization.yaml"),
+    stringify(wrapperKustomization(req, wrapper, sb.root)),
+  );
+  const args = ["--load-restrictor", "LoadRestrictionsRootOnly", "."];
+  if (req.enableHelm) {
+    args.push("--enable-helm");
+    if (sb.tools.helm) args.push("--helm-command", sb.tools.helm.command);
+  }
+  const result = await sb.run(tool, args, wrapperRel, req.signal);
+  const failure = toolFailure(
+    target,
+    "kustomize",
+    result,
+    req.limits,
+    sb.sanitize,
+    req.entry.path,
+  );
+  if (failure) return failed(target, [failure]);
+  return toResult(sb, req, result.stdout, wrapperRel);
+}
+
+function wrapperKustomization(
+  req: KustomizeBuildRequest,
+  wrapper: string,
+  root: string,
+): Record<string, unknown> {
+  const rel = (p: string) => relative(wrapper, join(root, p)) || ".";
+  const k: Record<string, unknown> = {
+    apiVersion: "kustomize.config.k8s.io/v1beta1",
+    kind: "Kustomization",
+    resources: [rel(req.dir)],
+    buildMetadata: ["originAnnotations", "transformerAnnotations"],
+    ...req.extra,
+  };
+  if (req.components?.length) k["components"] = req.components.map(rel);
+  return k;
+}
+
+async function toResult(
+  sb: Sandbox,
+  req: KustomizeBuildRequest,
+  stdout: string,
+  buildRoot: string,
+): Promise<RenderedTarget> {
+  const parsed = parseRendered(stdout, req.entry.path);
+  const findings: Finding[] = [...parsed.problems];
+  const index = new SourceIndex(sb.root);
+  const withOrigin = parsed.objects.map((object) => ({
+    object,
+    origin: takeOrigin(object, buildRoot),
+  }));
+  await index.load(withOrigin.flatMap((o) => originFiles(o.origin)));
+  await index.load(withOrigin.flatMap((o) => patchFilesOf(o.origin, index)));
+  const resources = withOrigin.map(({ object, origin }) =>
+    toResource(object, origin, index, req.entry),
+  );
+  for (const f of findings) f.target = req.target.id;
+  return { target: req.target, ok: true, resources, findings };
+}
+
+function toResource(
+  object: Record<string, unknown>,
+  origin: KustomizeOrigin,
+  index: SourceIndex,
+  entry: Location,
+): Resource {
+  const locate = kustomizeLocator(object, origin, index, entry);
+  const metadata = object["metadata"] as Record<string, unknown>;
+  const r: Resource = {
+    apiVersion: String(object["apiVersion"]),
+    kind: String(object["kind"]),
+    name: String(metadata["name"] ?? metadata["generateName"]),
+    object,
+    source: locate([]),
+    locate,
+  };
+  const ns = metadata["namespace"];
+  if (typeof ns === "string" && ns !== "") r.namespace = ns;
+  return r;
+}
+
+/** The error finding for a missing kustomize binary. */
+export function missingTool(target: RenderTarget, path: string): Finding {
+  return renderFinding(
+    target,
+    "render/missing-tool",
+    `kustomize was not found: ${INSTALL_HINT.kustomize}`,
+    "error",
+    path,
+  );
+}

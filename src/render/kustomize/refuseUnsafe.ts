@@ -1,0 +1,131 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Finding } from "../../findings/finding.js";
+import { parseYaml } from "../../manifests/parseYaml.js";
+import { isObject } from "../../manifests/toResources.js";
+import type { RenderTarget } from "../RenderTarget.js";
+import { renderFinding } from "../renderFindings.js";
+import type { KustomizationNode, KustomizeRef } from "./KustomizationNode.js";
+import { remoteHost } from "./repoPath.js";
+
+/** What the checks need to know besides the kustomizations. */
+export interface UnsafeContext {
+  target: RenderTarget;
+  /** Sandbox copy of the repo, to read plugin configs from. */
+  root: string;
+  enableHelm: boolean;
+  remoteAllow: readonly string[];
+}
+
+const FUNCTION_ANNOTATIONS = [
+  "config.kubernetes.io/function",
+  "config.k8s.io/function",
+];
+
+/**
+ * Refuses, before kustomize runs, what the sandbox does not allow: paths
+ * that leave the repository, remote bases and charts (a notice: not
+ * fetched), `helmCharts` when Helm is off, and exec or container KRM
+ * functions. Each finding points at the kustomization line.
+ */
+export async function refuseUnsafe(
+  nodes: readonly KustomizationNode[],
+  ctx: UnsafeContext,
+): Promise<Finding[]> {
+  const out: Finding[] = [];
+  for (const node of nodes) {
+    for (const ref of node.refs) out.push(...(await refuseRef(node, ref, ctx)));
+    for (const chart of node.helmCharts) {
+      out.push(...refuseChart(node, chart, ctx));
+    }
+  }
+  return out;
+}
+
+async function refuseRef(
+  node: KustomizationNode,
+  ref: KustomizeRef,
+  ctx: UnsafeContext,
+): Promise<Finding[]> {
+  const at = (ruleId: string, message: string, severity: Finding["severity"]) =>
+    renderFinding(ctx.target, ruleId, message, severity, node.file, ref.line);
+  if (ref.remote) {
+    return [at("render/remote", remoteMessage(ref.value, ctx), "notice")];
+  }
+  if (ref.path === undefined) {
+    return [
+      at(
+        "render/path-escapes",
+        `${ref.field} entry "${ref.value}" leaves the repository; ` +
+          "refused before rendering",
+        "error",
+      ),
+    ];
+  }
+  const plugin = ["transformers", "generators", "validators"];
+  if (plugin.includes(ref.field) && (await isFunction(ctx.root, ref.path))) {
+    return [
+      at(
+        "render/krm-function",
+        `${ref.field} entry "${ref.value}" is an exec or container KRM ` +
+          "function; functions and plugins never run in the gate",
+        "error",
+      ),
+    ];
+  }
+  return [];
+}
+
+function refuseChart(
+  node: KustomizationNode,
+  chart: KustomizationNode["helmCharts"][number],
+  ctx: UnsafeContext,
+): Finding[] {
+  const at = (ruleId: string, message: string, severity: Finding["severity"]) =>
+    renderFinding(ctx.target, ruleId, message, severity, node.file, chart.line);
+  if (!ctx.enableHelm) {
+    return [
+      at(
+        "render/helm-disabled",
+        `helmCharts entry "${chart.name}" needs Helm inside kustomize, ` +
+          "which render.kustomize.enableHelm does not allow",
+        "error",
+      ),
+    ];
+  }
+  if (chart.repo !== undefined) {
+    return [at("render/remote", remoteMessage(chart.repo, ctx), "notice")];
+  }
+  return [];
+}
+
+/** Notice text for a remote source that is not rendered. */
+export function remoteMessage(
+  ref: string,
+  ctx: Pick<UnsafeContext, "remoteAllow">,
+): string {
+  const host = remoteHost(ref);
+  const allowed = ctx.remoteAllow.includes(host);
+  // TODO(#3): fetch from hosts in render.remote.allow, with limits.
+  const why = allowed
+    ? "fetching remote sources is not supported yet"
+    : `host ${host} is not in render.remote.allow`;
+  return `remote source "${ref}" was not fetched (${why}); this target is not rendered`;
+}
+
+async function isFunction(root: string, path: string): Promise<boolean> {
+  let content: Buffer;
+  try {
+    content = await readFile(join(root, path));
+  } catch (cause) {
+    // A directory (a kustomization of plugin configs) or a missing file:
+    // kustomize itself refuses or reports it.
+    if ((cause as NodeJS.ErrnoException).code) return false;
+    throw cause;
+  }
+  return parseYaml(path, content).documents.some((d) => {
+    const meta = isObject(d.value) ? d.value["metadata"] : undefined;
+    const ann = isObject(meta) ? meta["annotations"] : undefined;
+    return isObject(ann) && FUNCTION_ANNOTATIONS.some((a) => a in ann);
+  });
+}

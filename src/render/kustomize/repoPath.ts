@@ -1,0 +1,34 @@
+import { posix } from "node:path";
+
+/**
+ * Joins a reference found in `dir` onto it, repo-relative. Returns
+ * undefined when the result is absolute or leaves the repository.
+ */
+export function repoPath(dir: string, ref: string): string | undefined {
+  if (ref.startsWith("/")) return undefined;
+  const joined = posix.normalize(posix.join(dir === "" ? "." : dir, ref));
+  if (joined === ".." || joined.startsWith("../")) return undefined;
+  return joined === "." ? "" : joined.replace(/\/$/, "");
+}
+
+/** The directory of a repo-relative file (`""` for the root). */
+export function dirOf(file: string): string {
+  const i = file.lastIndexOf("/");
+  return i < 0 ? "" : file.slice(0, i);
+}
+
+/** True when `ref` names a remote base, resource or chart. */
+export function isRemoteRef(ref: string): boolean {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref)) return true;
+  if (/^git@|^ssh:|\?ref=|\.git(\/\/|$)/.test(ref)) return true;
+  // `github.com/org/repo/path` and other host-first forms.
+  return /^[a-z0-9-]+(\.[a-z0-9-]+)+\/[^/]/i.test(ref);
+}
+
+/** The host part of a remote reference, lower case. */
+export function remoteHost(ref: string): string {
+  const url = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^/:?#]+)/i.exec(ref);
+  if (url?.[1]) return url[1].toLowerCase();
+  const scp = /^(?:[^@/]+@)?([^/:]+)[:/]/.exec(ref);
+  return (scp?.[1] ?? ref).toLowerCase();
+}

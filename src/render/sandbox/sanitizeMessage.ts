@@ -1,0 +1,29 @@
+/** Longest tool message we repeat in a finding. */
+const MAX_MESSAGE = 2000;
+
+/**
+ * Makes a tool's error output safe to show: the sandbox and HOME paths are
+ * cut out (so paths read as repo-relative), ANSI escapes and Go stack dumps
+ * are dropped, and the text is capped.
+ *
+ * @param privatePaths - absolute temp paths to remove, longest first wins
+ */
+export function sanitizeMessage(
+  text: string,
+  privatePaths: readonly string[],
+): string {
+  let out = text.replace(/\x1b\[[0-9;]*[A-Za-z]/g, "");
+  const paths = [...privatePaths].sort((a, b) => b.length - a.length);
+  for (const p of paths) {
+    if (p === "") continue;
+    out = out.split(`${p}/`).join("").split(p).join(".");
+  }
+  out = out.replace(/\/tmp\/[^\s'"`:]*/g, "<tmp>");
+  const stack = out.search(/\n(goroutine \d+|runtime stack:)/);
+  if (stack >= 0) out = out.slice(0, stack);
+  out = out.trim();
+  if (out.length > MAX_MESSAGE) {
+    out = `${out.slice(0, MAX_MESSAGE)}… (${out.length - MAX_MESSAGE} more characters cut)`;
+  }
+  return out;
+}
