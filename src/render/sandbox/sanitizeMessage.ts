@@ -12,6 +12,7 @@ export function sanitizeMessage(
   text: string,
   privatePaths: readonly string[],
 ): string {
+  // eslint-disable-next-line no-control-regex -- ANSI escapes start with ESC
   let out = text.replace(/\x1b\[[0-9;]*[A-Za-z]/g, "");
   const paths = [...privatePaths].sort((a, b) => b.length - a.length);
   for (const p of paths) {
