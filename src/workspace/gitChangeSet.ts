@@ -90,6 +90,7 @@ async function fileAsAdded(dir: string, path: string): Promise<AddedLine[]> {
   if (!bytes || bytes.length > MAX_UNTRACKED || bytes.includes(0)) return [];
   return bytes
     .toString("utf8")
+    .replace(/\r?\n$/, "")
     .split(/\r?\n/)
     .map((text, i) => ({ path, line: i + 1, text }));
 }

@@ -1,0 +1,26 @@
+// `npm run demo`: runs the gate on the example pull request, as a PR check
+// would: base = examples/acme, head = the commits in examples/prs/acme.
+import { spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { materializeExample } from "./materialize-example.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const { dir, base, head } = materializeExample("acme");
+const format = process.argv[2] ?? "text";
+console.log(`demo: example repo in ${dir}`);
+console.log(`demo: gitops-gate check . --base ${base.slice(0, 12)} --head HEAD --format ${format}\n`);
+const run = spawnSync(
+  process.execPath,
+  [join(root, "bin", "gitops-gate.js"), "check", ".", "--base", base, "--head", head, "--format", format],
+  { cwd: dir, stdio: "inherit" },
+);
+rmSync(dir, { recursive: true, force: true });
+if (run.status === 1) {
+  console.log("\ndemo: the gate blocked this pull request (exit 1), as it should.");
+  console.log("demo: try `--format markdown` (npm run demo -- markdown), json or sarif.");
+} else {
+  console.error(`\ndemo: unexpected exit code ${run.status} (expected 1: blocking findings)`);
+  process.exit(run.status === 0 ? 1 : (run.status ?? 2));
+}
