@@ -1,0 +1,67 @@
+import type { GateJob } from "./GateJob.js";
+import { subjectKey } from "./GateJob.js";
+
+/**
+ * What this process is doing now: the newest head SHA per PR (an older
+ * run is superseded), SHAs in flight (a second automatic trigger for the
+ * same SHA is dropped) and recent delivery ids (redeliveries are dropped).
+ * One per process; state across restarts lives in GitHub's check runs.
+ */
+export class JobRegistry {
+  readonly #latest = new Map<string, string>();
+  readonly #inflight = new Map<string, AbortController>();
+  readonly #deliveries = new Set<string>();
+
+  constructor(readonly maxDeliveries = 5000) {}
+
+  /** False when this delivery id was seen before (a redelivery). */
+  firstDelivery(id: string): boolean {
+    if (this.#deliveries.has(id)) return false;
+    this.#deliveries.add(id);
+    if (this.#deliveries.size > this.maxDeliveries) {
+      const oldest = this.#deliveries.values().next().value;
+      if (oldest !== undefined) this.#deliveries.delete(oldest);
+    }
+    return true;
+  }
+
+  /** True when a run for this repo and SHA is in progress here. */
+  inFlight(job: GateJob): boolean {
+    return this.#inflight.has(shaKey(job));
+  }
+
+  /**
+   * Records a job as started and the newest for its PR; aborts the older
+   * run of the same PR. Returns the signal that aborts this job.
+   */
+  start(job: GateJob): AbortSignal {
+    const controller = new AbortController();
+    const subject = subjectKey(job);
+    const previous = this.#latest.get(subject);
+    if (previous && previous !== job.headSha) {
+      this.#inflight
+        .get(`${job.owner}/${job.repo}@${previous}`)
+        ?.abort(new Error(`superseded by ${job.headSha}`));
+    }
+    this.#latest.set(subject, job.headSha);
+    this.#inflight.set(shaKey(job), controller);
+    return controller.signal;
+  }
+
+  /** True when a newer head SHA of the same PR has started. */
+  superseded(job: GateJob): string | undefined {
+    const latest = this.#latest.get(subjectKey(job));
+    return latest && latest !== job.headSha ? latest : undefined;
+  }
+
+  /** Marks a job as done (unless a later run of the SHA took its place). */
+  finish(job: GateJob, signal: AbortSignal): void {
+    if (this.#inflight.get(shaKey(job))?.signal === signal) {
+      this.#inflight.delete(shaKey(job));
+    }
+  }
+}
+
+function shaKey(job: GateJob): string {
+  return `${job.owner}/${job.repo}@${job.headSha}`;
+}
