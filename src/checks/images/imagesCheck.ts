@@ -1,0 +1,165 @@
+import type { Finding, Severity } from "../../findings/finding.js";
+import {
+  NotFoundError,
+  formatImageRef,
+  parseImageRef,
+  repositoryName,
+  type ImageRef,
+  type ImageVerdict,
+  type ImageVerifier,
+} from "../../oci/index.js";
+import type { Check, CheckInput } from "../Check.js";
+import { collectImages, type ImageUse } from "./collectImages.js";
+import { imageGlobMatches } from "./imageGlob.js";
+import { IMAGE_RULES, imageFinding, verdictProblems } from "./imageFindings.js";
+import { defaultVerifier } from "./defaultVerifier.js";
+import {
+  resolvePolicies,
+  type ImagesConfig,
+  type ResolvedPolicy,
+} from "./resolvePolicies.js";
+
+/** What the images check needs from outside. */
+export interface ImagesCheckDeps {
+  /** Built lazily on first use when absent (real fetch, env credentials). */
+  verifier?: Pick<ImageVerifier, "verify">;
+}
+
+type Outcome = { verdict: ImageVerdict } | { error: unknown };
+
+/**
+ * The images check with injected pieces (a registry client over a counting
+ * fetch, a shared cache) for tests and for the app.
+ */
+export function createImagesCheck(deps: ImagesCheckDeps = {}) {
+  let verifier = deps.verifier;
+  return {
+    name: "images",
+    async run(input) {
+      verifier ??= defaultVerifier();
+      return runImages(input, verifier);
+    },
+  } satisfies Check;
+}
+
+/**
+ * Signatures and attestations of the images the head renders deploy
+ * (only new or changed ones unless `verify: all`), under every matching
+ * policy of `checks.images`; each problem is reported on the image line.
+ */
+export const imagesCheck = createImagesCheck();
+
+async function runImages(
+  input: CheckInput,
+  verifier: Pick<ImageVerifier, "verify">,
+): Promise<Finding[]> {
+  const config = input.config.checks.images;
+  if (config.policies.length === 0) return [];
+  const policies = await resolvePolicies(config, input.base ?? input.head);
+  const memo = new Map<string, Promise<Outcome>>();
+  const verify = (ref: ImageRef, p: ResolvedPolicy) => {
+    const key = `${formatImageRef(ref)} ${p.name}`;
+    let outcome = memo.get(key);
+    if (outcome === undefined) {
+      outcome = verifier.verify(ref, p.policy, input.signal).then(
+        (verdict) => ({ verdict }),
+        (error: unknown) => ({ error }),
+      );
+      memo.set(key, outcome);
+    }
+    return outcome;
+  };
+  const findings: Finding[] = [];
+  for (const use of usesToCheck(input, config)) {
+    findings.push(...(await checkUse(input, config, policies, use, verify)));
+  }
+  return findings;
+}
+
+function usesToCheck(input: CheckInput, config: ImagesConfig): ImageUse[] {
+  const uses = collectImages(input.targets);
+  if (config.verify === "all" || input.baseTargets === undefined) return uses;
+  const before = new Set(
+    collectImages(input.baseTargets).map((u) => normalised(u.image)),
+  );
+  return uses.filter((u) => !before.has(normalised(u.image)));
+}
+
+function normalised(image: string): string {
+  try {
+    return formatImageRef(parseImageRef(image));
+  } catch {
+    // An unparsable base image never equals a head image: check it.
+    return `unparsable:${image}`;
+  }
+}
+
+async function checkUse(
+  input: CheckInput,
+  config: ImagesConfig,
+  policies: ResolvedPolicy[],
+  use: ImageUse,
+  verify: (ref: ImageRef, p: ResolvedPolicy) => Promise<Outcome>,
+): Promise<Finding[]> {
+  const env =
+    use.target.target.environment ?? input.environmentOf(use.location.path);
+  const found = (rule: string, sev: Severity, msg: string) =>
+    imageFinding(use, rule, sev, msg, env);
+  let ref: ImageRef;
+  try {
+    ref = parseImageRef(use.image);
+  } catch (error) {
+    return [found(IMAGE_RULES.badReference, "error", (error as Error).message)];
+  }
+  const name = formatImageRef(ref);
+  const candidates = [repositoryName(ref), name];
+  const matching = policies.filter((p) =>
+    p.images.some((g) => imageGlobMatches(g, candidates)),
+  );
+  if (matching.length === 0) return [];
+  const out: Finding[] = [];
+  if (ref.digest === undefined) {
+    const msg = `image ${name} is not pinned by digest; the tag can move after review`;
+    out.push(found(IMAGE_RULES.notPinned, config.requireDigest, msg));
+  }
+  for (const p of matching) {
+    const mode =
+      (env === undefined ? undefined : p.environments[env]) ?? p.mode;
+    const severity: Severity = mode === "enforce" ? "error" : "warning";
+    if (p.error !== undefined) {
+      out.push(found(IMAGE_RULES.policyError, severity, p.error));
+      continue;
+    }
+    const outcome = await verify(ref, p);
+    if ("error" in outcome) {
+      out.push(failure(outcome.error, name, p, severity, config, found));
+      continue;
+    }
+    for (const problem of verdictProblems(name, p.name, outcome.verdict)) {
+      out.push(found(problem.ruleId, severity, problem.message));
+    }
+  }
+  return out;
+}
+
+function failure(
+  error: unknown,
+  name: string,
+  p: ResolvedPolicy,
+  severity: Severity,
+  config: ImagesConfig,
+  found: (rule: string, sev: Severity, msg: string) => Finding,
+): Finding {
+  const why = error instanceof Error ? error.message : String(error);
+  if (error instanceof NotFoundError) {
+    const msg = `image ${name} not found in its registry (policy ${p.name}): ${why}`;
+    return found(IMAGE_RULES.notFound, severity, msg);
+  }
+  const sev = config.unreachable === "warn" ? "warning" : severity;
+  const cause =
+    error instanceof Error && error.cause instanceof Error
+      ? `: ${error.cause.message}`
+      : "";
+  const msg = `cannot verify image ${name} (policy ${p.name}), registry unreachable: ${why}${cause}`;
+  return found(IMAGE_RULES.unreachable, sev, msg);
+}
