@@ -1,6 +1,7 @@
 import type { Renderer } from "./Renderer.js";
 import { plainRenderer } from "./plain/plainRenderer.js";
 import { kustomizeRenderer } from "./kustomize/kustomizeRenderer.js";
+import { helmRenderer } from "./helm/helmRenderer.js";
 
 /** Every renderer, in discovery order. */
 export const renderers: readonly Renderer[] = [

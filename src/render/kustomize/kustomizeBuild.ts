@@ -2,12 +2,12 @@ import { writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { stringify } from "yaml";
 import type { Finding, Location } from "../../findings/finding.js";
-import type { Resource } from "../../manifests/Resource.js";
 import type { RenderedTarget, RenderTarget } from "../RenderTarget.js";
 import { failed, renderFinding, toolFailure } from "../renderFindings.js";
 import type { RenderLimits, Sandbox } from "../sandbox/Sandbox.js";
 import { INSTALL_HINT } from "../sandbox/findTools.js";
 import { parseRendered } from "../parseRendered.js";
+import { renderedResource } from "../renderedResource.js";
 import { SourceIndex } from "../locate/SourceIndex.js";
 import { takeOrigin, type KustomizeOrigin } from "../locate/kustomizeOrigin.js";
 import {
@@ -107,31 +107,13 @@ async function toResult(
   await index.load(withOrigin.flatMap((o) => originFiles(o.origin)));
   await index.load(withOrigin.flatMap((o) => patchFilesOf(o.origin, index)));
   const resources = withOrigin.map(({ object, origin }) =>
-    toResource(object, origin, index, req.entry),
+    renderedResource(
+      object,
+      kustomizeLocator(object, origin, index, req.entry),
+    ),
   );
   for (const f of findings) f.target = req.target.id;
   return { target: req.target, ok: true, resources, findings };
-}
-
-function toResource(
-  object: Record<string, unknown>,
-  origin: KustomizeOrigin,
-  index: SourceIndex,
-  entry: Location,
-): Resource {
-  const locate = kustomizeLocator(object, origin, index, entry);
-  const metadata = object["metadata"] as Record<string, unknown>;
-  const r: Resource = {
-    apiVersion: String(object["apiVersion"]),
-    kind: String(object["kind"]),
-    name: String(metadata["name"] ?? metadata["generateName"]),
-    object,
-    source: locate([]),
-    locate,
-  };
-  const ns = metadata["namespace"];
-  if (typeof ns === "string" && ns !== "") r.namespace = ns;
-  return r;
 }
 
 /** The error finding for a missing kustomize binary. */

@@ -1,0 +1,71 @@
+import type { Location } from "../../findings/finding.js";
+import type { FieldPath } from "../../manifests/Resource.js";
+import { isObject } from "../../manifests/toResources.js";
+import type { SourceIndex } from "../locate/SourceIndex.js";
+
+/** What a Helm-rendered resource can be traced to. */
+export interface HelmSources {
+  /** Repo path of the template (from `# Source:`). */
+  template: string;
+  /** Lines of the template file. */
+  templateLines: readonly string[];
+  /** Values files in override order (lowest first), repo-relative. */
+  valueFiles: readonly string[];
+  index: SourceIndex;
+}
+
+/**
+ * A `locate` for a Helm-rendered resource. Helm keeps no line map, so the
+ * template line is found by following the field's keys down the template
+ * text; when that line reads `.Values.x.y` and a values file sets `x.y`,
+ * the values line (of the file that wins) is returned instead. Without a
+ * match, the template's first line.
+ */
+export function helmLocator(src: HelmSources): (f: FieldPath) => Location {
+  return (field) => {
+    const line = templateLine(src.templateLines, field);
+    const ref = /\.Values\.([A-Za-z0-9_.]+)/.exec(
+      src.templateLines[line - 1] ?? "",
+    );
+    if (ref?.[1]) {
+      const hit = valuesLine(src, ref[1].split("."));
+      if (hit) return hit;
+    }
+    return { path: src.template, line };
+  };
+}
+
+function templateLine(lines: readonly string[], field: FieldPath): number {
+  let at = 0;
+  let found = 1;
+  for (const seg of field) {
+    if (typeof seg === "number") continue;
+    const re = new RegExp(`^\\s*(-\\s+)?["']?${escape(seg)}["']?\\s*:`);
+    const i = lines.findIndex((l, n) => n >= at && re.test(l));
+    if (i < 0) break;
+    at = i + 1;
+    found = i + 1;
+  }
+  return found;
+}
+
+function valuesLine(src: HelmSources, keys: string[]): Location | undefined {
+  for (const file of [...src.valueFiles].reverse()) {
+    const doc = src.index.documents(file)[0];
+    if (doc && has(doc.value, keys)) return doc.locate(keys);
+  }
+  return undefined;
+}
+
+function has(value: unknown, keys: string[]): boolean {
+  let v = value;
+  for (const k of keys) {
+    if (!isObject(v) || !(k in v)) return false;
+    v = v[k];
+  }
+  return true;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -1,0 +1,138 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { stringify } from "yaml";
+import type { Finding, Location } from "../../findings/finding.js";
+import type { Resource } from "../../manifests/Resource.js";
+import type { Config } from "../../config/schema.js";
+import type { RenderedTarget, RenderTarget } from "../RenderTarget.js";
+import { failed, renderFinding, toolFailure } from "../renderFindings.js";
+import type { Sandbox } from "../sandbox/Sandbox.js";
+import { INSTALL_HINT } from "../sandbox/findTools.js";
+import { parseRendered } from "../parseRendered.js";
+import { renderedResource } from "../renderedResource.js";
+import { SourceIndex } from "../locate/SourceIndex.js";
+import { helmLocator } from "./helmLocator.js";
+import { splitHelmOutput, templatePath } from "./splitHelmOutput.js";
+
+/** One `helm template` of a chart directory of the repo. */
+export interface HelmTemplateRequest {
+  target: RenderTarget;
+  /** Repo-relative chart directory. */
+  chartDir: string;
+  releaseName: string;
+  namespace?: string;
+  /** Repo-relative values files, lowest priority first. */
+  valueFiles: string[];
+  /** Inline values (Application `values`, HelmRelease `values`), applied after the files. */
+  values: Record<string, unknown>[];
+  /** `--set` / `--set-string` parameters. */
+  set: { name: string; value: string; forceString?: boolean }[];
+  skipCrds?: boolean;
+  helm: Config["render"]["helm"];
+  limits: Config["render"]["limits"];
+  /** Where template errors are reported. */
+  entry: Location;
+  signal?: AbortSignal;
+}
+
+/**
+ * Runs `helm template` in the sandbox (no plugins, no post-renderer, no
+ * repository access, no dependency update) and maps each document to its
+ * template and values lines.
+ */
+export async function helmTemplate(
+  sb: Sandbox,
+  req: HelmTemplateRequest,
+): Promise<RenderedTarget> {
+  const tool = sb.tools.helm;
+  if (!tool) {
+    return failed(req.target, [
+      renderFinding(
+        req.target,
+        "render/missing-tool",
+        `helm was not found: ${INSTALL_HINT.helm}`,
+        "error",
+        req.entry.path,
+      ),
+    ]);
+  }
+  const args = await helmArgs(sb, req);
+  const result = await sb.run(tool, args, "", req.signal);
+  const failure = toolFailure(
+    req.target,
+    "helm",
+    result,
+    req.limits,
+    sb.sanitize,
+    req.entry.path,
+  );
+  if (failure) return failed(req.target, [failure]);
+  return toResult(sb, req, result.stdout);
+}
+
+async function helmArgs(sb: Sandbox, req: HelmTemplateRequest) {
+  const args = ["template", req.releaseName, `./${req.chartDir || "."}`];
+  if (req.namespace) args.push("--namespace", req.namespace);
+  args.push("--kube-version", req.helm.kubeVersion);
+  for (const v of req.helm.apiVersions) args.push("--api-versions", v);
+  if (!req.skipCrds) args.push("--include-crds");
+  for (const f of req.valueFiles) args.push("--values", `./${f}`);
+  if (req.values.length > 0) {
+    const dir = await sb.scratchDir("values");
+    for (const [i, v] of req.values.entries()) {
+      const file = join(dir, `values-${i}.yaml`);
+      await writeFile(file, stringify(v));
+      args.push("--values", `./${relative(sb.root, file)}`);
+    }
+  }
+  for (const p of req.set) {
+    args.push(p.forceString ? "--set-string" : "--set", `${p.name}=${p.value}`);
+  }
+  return args;
+}
+
+async function toResult(
+  sb: Sandbox,
+  req: HelmTemplateRequest,
+  stdout: string,
+): Promise<RenderedTarget> {
+  const index = new SourceIndex(sb.root);
+  const defaults = `${req.chartDir ? `${req.chartDir}/` : ""}values.yaml`;
+  const valueFiles = [defaults, ...req.valueFiles];
+  await index.load(valueFiles);
+  const resources: Resource[] = [];
+  const findings: Finding[] = [];
+  const lines = new Map<string, string[]>();
+  for (const chunk of splitHelmOutput(stdout)) {
+    const parsed = parseRendered(chunk.text, req.entry.path);
+    findings.push(...parsed.problems);
+    if (parsed.objects.length === 0) continue;
+    const template = chunk.source
+      ? templatePath(req.chartDir, chunk.source)
+      : req.entry.path;
+    const templateLines = await linesOf(sb.root, template, lines);
+    const locate = helmLocator({ template, templateLines, valueFiles, index });
+    for (const object of parsed.objects) {
+      resources.push(renderedResource(object, locate));
+    }
+  }
+  for (const f of findings) f.target = req.target.id;
+  return { target: req.target, ok: true, resources, findings };
+}
+
+async function linesOf(
+  root: string,
+  path: string,
+  cache: Map<string, string[]>,
+): Promise<string[]> {
+  const hit = cache.get(path);
+  if (hit) return hit;
+  const text = await readFile(join(root, path), "utf8").catch((cause) => {
+    // A template helm names but we cannot read: locate falls back to line 1.
+    if ((cause as NodeJS.ErrnoException).code) return "";
+    throw cause;
+  });
+  const lines = text.split("\n");
+  cache.set(path, lines);
+  return lines;
+}
