@@ -1,0 +1,66 @@
+import {
+  decodeHelmValues,
+  isHelmValues,
+} from "./decoders/helmValuesDecoder.js";
+import { decodeKubernetes } from "./decoders/kubernetesDecoder.js";
+import {
+  decodeSecretGenerator,
+  isKustomization,
+} from "./decoders/kustomizeDecoder.js";
+import { envCandidates, isEnvFile } from "./decoders/envDecoder.js";
+import type { SopsRule } from "./decoders/sopsConfig.js";
+import { decodeSops } from "./decoders/sopsDecoder.js";
+import { emptyAnalysis, type FileAnalysis } from "./types.js";
+import { yamlLeaves } from "./yamlLeaves.js";
+
+/** What the decoders need to know about the repository. */
+export interface AnalyzeContext {
+  /** Files a `secretGenerator` reads as `KEY=value` lines. */
+  envFiles: ReadonlySet<string>;
+  /** The `.sops.yaml` creation rule that applies to a path, if any. */
+  sopsRuleFor(path: string): SopsRule | undefined;
+}
+
+/** Text that tells a YAML file is worth parsing for the decoders. */
+const INTERESTING =
+  /^\s*(?:kind:\s*["']?(?:Secret|ConfigMap|SealedSecret)\b|sops:|secretGenerator:)/m;
+
+/**
+ * Runs every decoder that applies to a file: dotenv lines, Kubernetes
+ * Secrets and ConfigMaps, kustomize `secretGenerator`, Helm values and
+ * sops. Files no decoder understands give an empty analysis (the raw text
+ * is still scanned by the rules).
+ */
+export function analyzeFile(
+  path: string,
+  text: string,
+  ctx: AnalyzeContext,
+): FileAnalysis {
+  const out = emptyAnalysis();
+  if (isEnvFile(path) || ctx.envFiles.has(path)) {
+    const site = { path, line: 1, where: "env file" };
+    out.candidates.push(...envCandidates(text, site));
+    markSopsEnv(text, out);
+    return out;
+  }
+  if (!/\.ya?ml$/i.test(path) && !isKustomization(path)) return out;
+  const rule = ctx.sopsRuleFor(path);
+  const values = isHelmValues(path);
+  const kustomization = isKustomization(path);
+  if (!values && !kustomization && !rule && !INTERESTING.test(text)) return out;
+  for (const doc of yamlLeaves(text)) {
+    decodeSops(path, doc, rule, out);
+    decodeKubernetes(path, doc, out);
+    if (kustomization) decodeSecretGenerator(path, doc, out);
+    if (values) decodeHelmValues(path, doc, out);
+  }
+  return out;
+}
+
+/** sops-encrypted dotenv files: `KEY=ENC[...]` and `sops_*` lines. */
+function markSopsEnv(text: string, out: FileAnalysis): void {
+  if (!/^sops_mac=/m.test(text)) return;
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (/^sops_|=ENC\[/.test(line)) out.opaqueLines.add(i + 1);
+  });
+}

@@ -1,0 +1,126 @@
+import type { ResourceRef } from "../../../findings/finding.js";
+import type { FileAnalysis } from "../types.js";
+import type { YamlDoc, YamlLeaf } from "../yamlLeaves.js";
+import { base64Text } from "./base64Text.js";
+import { credentialCandidate } from "./credentialCandidate.js";
+import { dockerConfigCandidates } from "./dockerConfig.js";
+import { envCandidates } from "./envDecoder.js";
+
+/** Kinds that only reference secrets kept elsewhere: nothing to decode. */
+const REFERENCE_KINDS = new Set([
+  "ExternalSecret",
+  "ClusterExternalSecret",
+  "SecretStore",
+  "ClusterSecretStore",
+  "PushSecret",
+]);
+
+/**
+ * Decodes Kubernetes objects: a Secret's `data` (base64) and `stringData`,
+ * a ConfigMap's credential-shaped keys, and marks a SealedSecret's
+ * `encryptedData` as ciphertext.
+ */
+export function decodeKubernetes(
+  path: string,
+  doc: YamlDoc,
+  out: FileAnalysis,
+): void {
+  const kind = doc.top["kind"] ?? "";
+  if (REFERENCE_KINDS.has(kind)) return;
+  const resource = resourceOf(doc);
+  for (const leaf of doc.leaves) {
+    if (kind === "Secret") decodeSecretLeaf(path, leaf, resource, out);
+    else if (kind === "ConfigMap")
+      decodeConfigMapLeaf(path, leaf, resource, out);
+    else if (kind === "SealedSecret" && isSealed(leaf)) {
+      out.opaqueLines.add(leaf.line);
+    }
+  }
+}
+
+function decodeSecretLeaf(
+  path: string,
+  leaf: YamlLeaf,
+  resource: ResourceRef | undefined,
+  out: FileAnalysis,
+): void {
+  const [field, key] = leaf.path;
+  if (leaf.path.length !== 2 || typeof key !== "string") return;
+  if (field === "stringData") {
+    const where = "Secret stringData";
+    const site = { path, line: leaf.line, where, ...opt(resource) };
+    const c = credentialCandidate(key, leaf.value, site);
+    if (c) out.candidates.push(c);
+    return;
+  }
+  if (field !== "data") return;
+  const decoded = base64Text(leaf.value);
+  if (decoded === undefined) return;
+  const encoded = leaf.value.replace(/\s+/g, "");
+  const where = "Secret data (base64)";
+  // The key gives rules their context (`aws_secret_access_key: ...`).
+  out.decoded.push({
+    line: leaf.line,
+    text: decoded.includes("\n") ? decoded : `${key}: ${decoded}`,
+    where,
+    encoded,
+    ...opt(resource),
+  });
+  const site = {
+    path,
+    line: leaf.line,
+    where,
+    alsoMask: [encoded],
+    ...opt(resource),
+  };
+  const direct = credentialCandidate(key, decoded, site);
+  if (direct) out.candidates.push(direct);
+  out.candidates.push(...envCandidates(decoded, site, true));
+  out.candidates.push(...dockerConfigCandidates(key, decoded, site));
+}
+
+function decodeConfigMapLeaf(
+  path: string,
+  leaf: YamlLeaf,
+  resource: ResourceRef | undefined,
+  out: FileAnalysis,
+): void {
+  const [field, key] = leaf.path;
+  if (field !== "data" || leaf.path.length !== 2 || typeof key !== "string") {
+    return;
+  }
+  const where = "ConfigMap data";
+  const site = { path, line: leaf.line, where, ...opt(resource) };
+  const c = credentialCandidate(key, leaf.value, site);
+  if (c) out.candidates.push(c);
+  if (leaf.value.includes("\n")) {
+    const first = leaf.block ? leaf.line + 1 : leaf.line;
+    out.candidates.push(...envCandidates(leaf.value, { ...site, line: first }));
+  }
+}
+
+function isSealed(leaf: YamlLeaf): boolean {
+  return leaf.path[0] === "spec" && leaf.path[1] === "encryptedData";
+}
+
+function resourceOf(doc: YamlDoc): ResourceRef | undefined {
+  const name = doc.leaves.find(
+    (l) =>
+      l.path.length === 2 && l.path[0] === "metadata" && l.path[1] === "name",
+  )?.value;
+  const ns = doc.leaves.find(
+    (l) =>
+      l.path.length === 2 &&
+      l.path[0] === "metadata" &&
+      l.path[1] === "namespace",
+  )?.value;
+  const { apiVersion, kind } = doc.top;
+  if (!name || !apiVersion || !kind) return undefined;
+  return ns
+    ? { apiVersion, kind, name, namespace: ns }
+    : { apiVersion, kind, name };
+}
+
+function opt(resource: ResourceRef | undefined): { resource?: ResourceRef } {
+  return resource ? { resource } : {};
+}

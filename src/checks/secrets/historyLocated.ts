@@ -1,0 +1,73 @@
+import type { CheckInput } from "../Check.js";
+import { fingerprintSecret } from "../../secrets/fingerprint.js";
+import type { Located } from "./finalize.js";
+import type { ScannedFile } from "./scanHead.js";
+import { scanCommits, type HistoryCandidate } from "./scanHistory.js";
+import type { ScanFn } from "./scanText.js";
+
+/**
+ * Secrets that a commit of the change added and a later commit removed:
+ * gone from the head files, still in the history. Each value is reported
+ * once per file, at the first commit that added it.
+ */
+export async function historyLocated(
+  input: CheckInput,
+  head: readonly ScannedFile[],
+  scan: ScanFn,
+  key: string,
+): Promise<Located[]> {
+  const { commits } = input.changes;
+  if (input.changes.all || commits.length === 0) return [];
+  const inHead = new Set(
+    head.flatMap((f) =>
+      f.candidates.map((c) => fingerprintSecret(c.value, key)),
+    ),
+  );
+  const headLines = await headLineSets(
+    input,
+    commits.flatMap((c) => c.added.map((a) => a.path)),
+  );
+  const seen = new Set<string>();
+  const out: Located[] = [];
+  for (const c of await scanCommits(commits, scan)) {
+    const fp = fingerprintSecret(c.value, key);
+    const id = `${c.path}\0${fp}`;
+    if (
+      inHead.has(fp) ||
+      headLines.get(c.path)?.has(c.lineText) ||
+      seen.has(id)
+    )
+      continue;
+    seen.add(id);
+    out.push({
+      candidate: withHistoryNote(c),
+      lines: [c.lineText],
+      lineInLines: 1,
+    });
+  }
+  return out;
+}
+
+function withHistoryNote(c: HistoryCandidate): HistoryCandidate {
+  const note =
+    `Added in commit ${c.sha.slice(0, 12)} and removed by a later commit: ` +
+    "it is no longer in the files but stays in the branch history. A " +
+    "squash merge keeps it out of the target branch, yet the PR's commits " +
+    "stay readable: rotate it.";
+  return { ...c, note };
+}
+
+/** Trimmed lines of each head file (an empty set for deleted files). */
+async function headLineSets(
+  input: CheckInput,
+  paths: readonly string[],
+): Promise<Map<string, Set<string>>> {
+  const files = new Set(await input.head.files());
+  const out = new Map<string, Set<string>>();
+  for (const path of new Set(paths)) {
+    if (!files.has(path)) continue;
+    const text = (await input.head.readFile(path)).toString("utf8");
+    out.set(path, new Set(text.split(/\r?\n/).map((l) => l.trim())));
+  }
+  return out;
+}

@@ -1,0 +1,90 @@
+import { posix } from "node:path";
+import type { Finding } from "../../findings/finding.js";
+import type { Tree } from "../../workspace/Tree.js";
+import type { AnalyzeContext } from "./analyzeFile.js";
+import {
+  isKustomization,
+  secretGeneratorEnvFiles,
+} from "./decoders/kustomizeDecoder.js";
+import {
+  parseSopsConfig,
+  sopsRuleFor,
+  type SopsRule,
+} from "./decoders/sopsConfig.js";
+import { yamlLeaves } from "./yamlLeaves.js";
+
+/** Repository-wide facts for the decoders, and problems reading them. */
+export interface RepoContext {
+  analyze: AnalyzeContext;
+  problems: Finding[];
+}
+
+/**
+ * Reads what the decoders need from the trees: the env files of every
+ * `secretGenerator` (head) and the `.sops.yaml` files, taken from the base
+ * when there is one, so a PR cannot loosen its own encryption rules.
+ */
+export async function repoContext(
+  head: Tree,
+  base?: Tree,
+): Promise<RepoContext> {
+  const problems: Finding[] = [];
+  const headFiles = await head.files();
+  const envFiles = new Set<string>();
+  for (const path of headFiles.filter(isKustomization)) {
+    const text = (await head.readFile(path)).toString("utf8");
+    for (const doc of yamlLeaves(text)) {
+      for (const f of secretGeneratorEnvFiles(path, doc)) envFiles.add(f);
+    }
+  }
+  const trusted = base ?? head;
+  const sopsFiles = (base ? await base.files() : headFiles).filter(
+    isSopsConfig,
+  );
+  const configs = new Map<string, SopsRule[]>();
+  for (const path of sopsFiles) {
+    const rules = await loadSopsConfig(trusted, path, problems);
+    configs.set(posix.dirname(path), rules);
+  }
+  const sopsRule = (path: string) => ruleFor(configs, path);
+  return { analyze: { envFiles, sopsRuleFor: sopsRule }, problems };
+}
+
+function isSopsConfig(path: string): boolean {
+  return /(?:^|\/)\.sops\.ya?ml$/.test(path);
+}
+
+async function loadSopsConfig(
+  tree: Tree,
+  path: string,
+  problems: Finding[],
+): Promise<SopsRule[]> {
+  try {
+    return parseSopsConfig((await tree.readFile(path)).toString("utf8"));
+  } catch (cause) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    problems.push({
+      check: "secrets",
+      ruleId: "gg:sops-config",
+      severity: "warning",
+      message: `${path} could not be read (${reason}); its encryption rules were not checked`,
+      location: { path, line: 1 },
+    });
+    return [];
+  }
+}
+
+/** The nearest `.sops.yaml` up the tree decides, like the sops CLI. */
+function ruleFor(
+  configs: ReadonlyMap<string, SopsRule[]>,
+  path: string,
+): SopsRule | undefined {
+  for (let dir = posix.dirname(path); ; dir = posix.dirname(dir)) {
+    const rules = configs.get(dir);
+    if (rules) {
+      const rel = dir === "." ? path : path.slice(dir.length + 1);
+      return sopsRuleFor(rules, path) ?? sopsRuleFor(rules, rel);
+    }
+    if (dir === "." || dir === "/" || dir === "") return undefined;
+  }
+}

@@ -1,0 +1,75 @@
+import type { AddedLine, CommitPatch } from "../../workspace/ChangeSet.js";
+import { base64Text } from "./decoders/base64Text.js";
+import { scanText, type ScanFn } from "./scanText.js";
+import { emptyAnalysis, type Candidate, type FileAnalysis } from "./types.js";
+
+/** A YAML `key: <base64>` line, the shape of a Secret's `data`. */
+const BASE64_VALUE =
+  /^\s*(?:-\s+)?["']?[\w.-]+["']?\s*:\s*["']?([A-Za-z0-9+/]{16,}={0,2})["']?\s*$/;
+
+/** A candidate found in what one commit added, with that commit's line. */
+export interface HistoryCandidate extends Candidate {
+  sha: string;
+  /** The added line's text (trimmed), to tell whether it is still there. */
+  lineText: string;
+}
+
+/**
+ * Scans the lines each commit adds, per file: the rules over the added
+ * lines (in order, so multi-line keys stay whole) and over base64 values
+ * decoded from `key: value` lines. Line numbers are as of that commit.
+ */
+export async function scanCommits(
+  commits: readonly CommitPatch[],
+  scan: ScanFn,
+): Promise<HistoryCandidate[]> {
+  const out: HistoryCandidate[] = [];
+  for (const commit of commits) {
+    for (const [path, lines] of byPath(commit.added)) {
+      const text = lines.map((l) => l.text).join("\n");
+      const found = await scanText(path, text, decodeLines(lines), scan);
+      for (const c of found) {
+        const added = lines[c.line - 1];
+        if (added) out.push(atCommit(c, added, commit.sha));
+      }
+    }
+  }
+  return out;
+}
+
+function atCommit(
+  c: Candidate,
+  added: AddedLine,
+  sha: string,
+): HistoryCandidate {
+  const { endLine: _e, ...rest } = c;
+  return { ...rest, line: added.line, sha, lineText: added.text.trim() };
+}
+
+/** Decoded base64 values; lines are indexes into the joined text. */
+function decodeLines(lines: readonly AddedLine[]): FileAnalysis {
+  const analysis = emptyAnalysis();
+  lines.forEach((l, i) => {
+    const encoded = BASE64_VALUE.exec(l.text)?.[1];
+    const text = encoded === undefined ? undefined : base64Text(encoded);
+    if (text === undefined || encoded === undefined) return;
+    analysis.decoded.push({
+      line: i + 1,
+      text,
+      where: "base64 value",
+      encoded,
+    });
+  });
+  return analysis;
+}
+
+function byPath(added: readonly AddedLine[]): Map<string, AddedLine[]> {
+  const map = new Map<string, AddedLine[]>();
+  for (const l of added) {
+    const list = map.get(l.path) ?? [];
+    list.push(l);
+    map.set(l.path, list);
+  }
+  for (const list of map.values()) list.sort((a, b) => a.line - b.line);
+  return map;
+}
