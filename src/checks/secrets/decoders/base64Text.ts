@@ -1,5 +1,4 @@
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /**
@@ -13,10 +12,19 @@ export function base64Text(encoded: string): string | undefined {
   if (!BASE64.test(compact)) return undefined;
   try {
     const text = utf8.decode(Buffer.from(compact, "base64"));
-    return CONTROL.test(text) ? undefined : text;
+    return hasControlChars(text) ? undefined : text;
   } catch (cause) {
     // Not UTF-8: binary content, nothing for text rules to find.
     void cause;
     return undefined;
   }
+}
+
+/** Control characters other than tab, newline and carriage return. */
+function hasControlChars(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127) return true;
+  }
+  return false;
 }
