@@ -14,7 +14,8 @@ import data.gitopsgate.lib.k8s
 # custom:
 #   id: GG-POD-001
 #   severity: error
-#   remediation: Remove `securityContext.privileged: true`; grant only the capabilities the workload needs.
+#   remediation: >-
+#     Remove `securityContext.privileged: true`; grant only the capabilities the workload needs.
 deny contains result if {
 	some c in k8s.containers
 	c.container.securityContext.privileged == true
@@ -71,7 +72,8 @@ deny contains result if {
 # custom:
 #   id: GG-POD-004
 #   severity: warning
-#   remediation: Set `securityContext.allowPrivilegeEscalation: false` on every container.
+#   remediation: >-
+#     Set `securityContext.allowPrivilegeEscalation: false` on every container.
 deny contains result if {
 	some c in k8s.containers
 	c.type != "ephemeralContainers"
@@ -125,7 +127,8 @@ deny contains result if {
 # custom:
 #   id: GG-POD-006
 #   severity: warning
-#   remediation: Set `securityContext.runAsNonRoot: true` on the pod spec.
+#   remediation: >-
+#     Set `securityContext.runAsNonRoot: true` on the pod spec.
 deny contains result if {
 	some ps in k8s.pod_specs
 	not non_root(ps.spec.securityContext)
@@ -158,7 +161,8 @@ runs_as_root(sc) if sc.runAsUser == 0
 # custom:
 #   id: GG-POD-008
 #   severity: warning
-#   remediation: Run as a non-zero user and set `runAsNonRoot: true`.
+#   remediation: >-
+#     Run as a non-zero user and set `runAsNonRoot: true`.
 deny contains result if {
 	some c in k8s.containers
 	some field in ["runAsUser", "runAsNonRoot"]

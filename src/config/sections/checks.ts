@@ -29,6 +29,10 @@ export const policyCheckSchema = z
     namespaces: z
       .union([z.array(z.string()), z.literal("all")])
       .default(["main"]),
+    regoVersion: z
+      .enum(["v0", "v1"])
+      .default("v1")
+      .describe("Rego syntax of the conftest-style policies (OPA 1.x: v1)."),
     combined: z
       .boolean()
       .default(false)

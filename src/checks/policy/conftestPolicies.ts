@@ -1,0 +1,192 @@
+import type { Finding, Location, Severity } from "../../findings/finding.js";
+import type {
+  CompilePolicies,
+  PreparedPolicyQuery,
+  RegoModuleSource,
+} from "./engine.js";
+import { asList, firstValue } from "./engine.js";
+import type { EvalGuard } from "./evalGuard.js";
+import {
+  conftestRules,
+  exceptionName,
+  packageOf,
+  type ConftestRule,
+} from "./conftestRules.js";
+import { policyFinding } from "./policyFinding.js";
+import { toPolicyResult, type PolicyResult } from "./policyResult.js";
+import { regoErrorFindings } from "./regoErrorFindings.js";
+
+/** Options of {@link prepareConftest}. */
+export interface ConftestOptions {
+  compile: CompilePolicies;
+  modules: RegoModuleSource[];
+  data: unknown;
+  namespaces: readonly string[] | "all";
+  v0Compatible: boolean;
+  /** Where findings about the policy set as a whole go. */
+  location: Location;
+}
+
+/** One answer of one conftest rule. */
+export interface ConftestHit {
+  rule: ConftestRule;
+  severity: Severity;
+  result: PolicyResult;
+}
+
+/** Compiled conftest-style policies, ready for many inputs. */
+export interface ConftestPolicies {
+  evaluate(
+    input: unknown,
+    guard: EvalGuard,
+    limits: { timeoutMs: number; maxSteps: number },
+  ): ConftestHit[];
+}
+
+interface PreparedRule {
+  rule: ConftestRule;
+  query: PreparedPolicyQuery;
+  location: Location;
+}
+
+/**
+ * Compiles the org's Rego modules once and prepares a query per conftest
+ * rule of the selected namespaces. Compile errors are error findings on the
+ * policy file and line (the gate fails closed); a namespace named in config
+ * that no module declares is a warning.
+ */
+export function prepareConftest(opts: ConftestOptions): {
+  policies?: ConftestPolicies;
+  problems: Finding[];
+} {
+  if (opts.modules.length === 0) return { problems: [] };
+  const problems = unknownNamespaces(opts);
+  let compiled;
+  try {
+    compiled = opts.compile(opts.modules, { v0Compatible: opts.v0Compatible });
+  } catch (err) {
+    const found = regoErrorFindings(
+      err,
+      "policy does not compile",
+      opts.location,
+    );
+    return { problems: [...problems, ...found] };
+  }
+  const { rules, exceptions } = conftestRules(opts.modules);
+  const selected = rules.filter((r) =>
+    selectedNs(opts.namespaces, r.namespace),
+  );
+  const fileOf = moduleFiles(opts.modules);
+  const prepared: PreparedRule[] = selected.map((rule) => ({
+    rule,
+    query: compiled.prepare(`data.${rule.namespace}.${rule.name}`),
+    location: { path: fileOf.get(rule.namespace) ?? opts.location.path },
+  }));
+  const exceptionQueries = new Map<string, PreparedPolicyQuery>();
+  for (const ns of exceptions) {
+    if (!selectedNs(opts.namespaces, ns)) continue;
+    exceptionQueries.set(ns, compiled.prepare(`data.${ns}.exception`));
+  }
+  return {
+    problems,
+    policies: {
+      evaluate: (i, g, l) =>
+        evaluate(prepared, exceptionQueries, opts.data, i, g, l),
+    },
+  };
+}
+
+function evaluate(
+  rules: readonly PreparedRule[],
+  exceptions: ReadonlyMap<string, PreparedPolicyQuery>,
+  data: unknown,
+  input: unknown,
+  guard: EvalGuard,
+  limits: { timeoutMs: number; maxSteps: number },
+): ConftestHit[] {
+  const hits: ConftestHit[] = [];
+  const exempted = new Map<string, Set<string>>();
+  for (const p of rules) {
+    const key = `conftest:${p.rule.namespace}.${p.rule.name}`;
+    const label = `data.${p.rule.namespace}.${p.rule.name}`;
+    const values = guard.run(key, label, p.location, () =>
+      asList(firstValue(p.query.eval({ input, data, ...limits }))),
+    );
+    if (!values || values.length === 0) continue;
+    const names = exemptions(p.rule.namespace, exceptions, exempted, () =>
+      guard.run(
+        `conftest:${p.rule.namespace}.exception`,
+        `data.${p.rule.namespace}.exception`,
+        p.location,
+        () =>
+          firstValue(
+            exceptions.get(p.rule.namespace)!.eval({ input, data, ...limits }),
+          ),
+      ),
+    );
+    const exName = exceptionName(p.rule);
+    if (exName !== undefined && names.has(exName)) continue;
+    for (const v of values) {
+      const result = toPolicyResult(v);
+      if (typeof result === "string") {
+        guard.fail(key, label, p.location, result);
+        break;
+      }
+      const severity = p.rule.kind === "warning" ? "warning" : "error";
+      hits.push({ rule: p.rule, severity, result });
+    }
+  }
+  return hits;
+}
+
+/** The rule names a package's `exception` rule lists for this input. */
+function exemptions(
+  ns: string,
+  queries: ReadonlyMap<string, PreparedPolicyQuery>,
+  cache: Map<string, Set<string>>,
+  run: () => unknown,
+): Set<string> {
+  const cached = cache.get(ns);
+  if (cached) return cached;
+  const names = new Set<string>();
+  if (queries.has(ns)) {
+    for (const entry of asList(run())) {
+      for (const n of asList(entry)) if (typeof n === "string") names.add(n);
+    }
+  }
+  cache.set(ns, names);
+  return names;
+}
+
+function selectedNs(namespaces: readonly string[] | "all", ns: string) {
+  return namespaces === "all" || namespaces.includes(ns);
+}
+
+function moduleFiles(
+  modules: readonly RegoModuleSource[],
+): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of modules) {
+    const ns = packageOf(m.source);
+    if (ns !== undefined && !out.has(ns)) out.set(ns, m.path);
+  }
+  return out;
+}
+
+function unknownNamespaces(opts: ConftestOptions): Finding[] {
+  if (opts.namespaces === "all") return [];
+  const declared = new Set(
+    opts.modules.map((m) => packageOf(m.source)).filter((p) => p !== undefined),
+  );
+  return opts.namespaces
+    .filter((ns) => !declared.has(ns))
+    .map((ns) =>
+      policyFinding(
+        "policy/unknown-namespace",
+        "warning",
+        `checks.policy.namespaces names ${ns}, but no policy declares ` +
+          `package ${ns} (packages: ${[...declared].sort().join(", ") || "none"})`,
+        opts.location,
+      ),
+    );
+}

@@ -1,0 +1,70 @@
+import type { RegoModuleSource } from "./engine.js";
+
+/** A conftest rule a policy file defines. */
+export interface ConftestRule {
+  /** Package, dotted: `main`, `kubernetes.deployments`. */
+  namespace: string;
+  /** Rule name: `deny`, `deny_latest`, `warn`, `violation_x`. */
+  name: string;
+  kind: "failure" | "warning";
+}
+
+const PACKAGE = /^\s*package\s+([A-Za-z_][\w.]*)/m;
+const RULE_HEAD =
+  /^(deny|violation|warn|exception)((?:_[A-Za-z0-9_]*)?)\s*(?:contains\b|\[|:?=|if\b|\{)/gm;
+
+/** The package a module declares, or undefined. */
+export function packageOf(source: string): string | undefined {
+  return PACKAGE.exec(stripComments(source))?.[1];
+}
+
+/**
+ * The conftest rules of the modules (names matching conftest's
+ * `deny|violation|warn` with an optional `_suffix`), per package, and the
+ * packages that define `exception`. Rule heads are found in the source
+ * because a query of a whole package would also evaluate tests and
+ * helpers; a head not at the start of a line is not seen (opa fmt always
+ * puts it there).
+ */
+export function conftestRules(modules: readonly RegoModuleSource[]): {
+  rules: ConftestRule[];
+  exceptions: Set<string>;
+} {
+  const seen = new Map<string, ConftestRule>();
+  const exceptions = new Set<string>();
+  for (const m of modules) {
+    const source = stripComments(m.source);
+    const ns = packageOf(source);
+    if (ns === undefined) continue;
+    for (const match of source.matchAll(RULE_HEAD)) {
+      const [, base, suffix] = match;
+      if (base === "exception") {
+        if (suffix === "") exceptions.add(ns);
+        continue;
+      }
+      const name = `${base}${suffix}`;
+      const kind = base === "warn" ? "warning" : "failure";
+      seen.set(`${ns}\u0000${name}`, { namespace: ns, name, kind });
+    }
+  }
+  return { rules: [...seen.values()], exceptions };
+}
+
+/**
+ * The name an `exception` rule lists to exempt a rule: `deny_foo` and
+ * `violation_foo` are exempted by `foo`, bare `deny` and `violation` by the
+ * empty string. Warnings are never exempted (conftest semantics).
+ */
+export function exceptionName(rule: ConftestRule): string | undefined {
+  if (rule.kind === "warning") return undefined;
+  const m = /^(?:deny|violation)(?:_(.*))?$/.exec(rule.name);
+  return m ? (m[1] ?? "") : undefined;
+}
+
+/** Replaces `#` comments by spaces, keeping strings and line numbers. */
+function stripComments(source: string): string {
+  return source.replace(
+    /("(?:[^"\\\n]|\\.)*"|`[^`]*`)|#[^\n]*/g,
+    (all, str: string | undefined) => str ?? " ".repeat(all.length),
+  );
+}

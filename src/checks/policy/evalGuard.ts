@@ -1,0 +1,64 @@
+import type { Finding, Location } from "../../findings/finding.js";
+import { regoErrorDetails } from "./engine.js";
+import { policyFinding } from "./policyFinding.js";
+
+/**
+ * Runs evaluations of many policies and stops a policy at its first error
+ * (timeout, step limit, conflict, builtin error): the policy gets one error
+ * finding naming it, and is skipped for the rest of the run while the other
+ * policies still run. Fails closed: the error finding blocks.
+ */
+export class EvalGuard {
+  readonly #failed = new Map<string, Finding>();
+
+  /** The findings of the policies that failed. */
+  findings(): Finding[] {
+    return [...this.#failed.values()];
+  }
+
+  /** True when the policy already failed. */
+  failed(key: string): boolean {
+    return this.#failed.has(key);
+  }
+
+  /**
+   * Runs `fn` for policy `key` unless it failed before; a throw is recorded
+   * against `policy` (its human name) at `location` and gives undefined.
+   */
+  run<T>(
+    key: string,
+    policy: string,
+    location: Location,
+    fn: () => T,
+  ): T | undefined {
+    if (this.#failed.has(key)) return undefined;
+    try {
+      return fn();
+    } catch (err) {
+      this.fail(key, policy, location, describe(err));
+      return undefined;
+    }
+  }
+
+  /** Records a failure of a policy (first one wins). */
+  fail(key: string, policy: string, location: Location, why: string): void {
+    if (this.#failed.has(key)) return;
+    this.#failed.set(
+      key,
+      policyFinding(
+        "policy/eval-error",
+        "error",
+        `policy ${policy} failed and was skipped for the rest of the run: ${why}`,
+        location,
+      ),
+    );
+  }
+}
+
+function describe(err: unknown): string {
+  const details = regoErrorDetails(err);
+  if (details && details.length > 0) {
+    return details.map((d) => `${d.code}: ${d.message}`).join("; ");
+  }
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,129 @@
+import type { Finding, Location, Severity } from "../../../findings/finding.js";
+import type { CompilePolicies, PreparedPolicyQuery } from "../engine.js";
+import { asList, firstValue } from "../engine.js";
+import type { EvalGuard } from "../evalGuard.js";
+import { policyFinding } from "../policyFinding.js";
+import { toPolicyResult, type PolicyResult } from "../policyResult.js";
+import { regoErrorFindings } from "../regoErrorFindings.js";
+import { matchConstraint, type MatchSubject } from "./matchConstraint.js";
+import type { Constraint, GatekeeperPolicies } from "./parseGatekeeper.js";
+import {
+  actionSeverity,
+  reviewInput,
+  type ReviewObject,
+} from "./reviewInput.js";
+
+/** One violation of one constraint. */
+export interface GatekeeperHit {
+  constraint: Constraint;
+  severity: Severity;
+  result: PolicyResult;
+}
+
+/** An object to review, with what matching needs. */
+export type GatekeeperSubject = ReviewObject & MatchSubject;
+
+/** Compiled templates and their constraints. */
+export interface GatekeeperEvaluator {
+  evaluate(
+    subject: GatekeeperSubject,
+    data: unknown,
+    guard: EvalGuard,
+    limits: { timeoutMs: number; maxSteps: number },
+  ): GatekeeperHit[];
+}
+
+interface Bound {
+  constraint: Constraint;
+  query: PreparedPolicyQuery;
+  template: string;
+  location: Location;
+}
+
+/**
+ * Compiles each ConstraintTemplate once (its Rego plus libs, v0 syntax
+ * unless the template says v1) and binds every constraint to its
+ * template's `violation` query. A template that does not compile and a
+ * constraint without a template are error findings (fail closed).
+ */
+export function prepareGatekeeper(
+  compile: CompilePolicies,
+  policies: GatekeeperPolicies,
+): { evaluator: GatekeeperEvaluator; problems: Finding[] } {
+  const problems = [...policies.problems];
+  const queries = new Map<
+    string,
+    { query: PreparedPolicyQuery; name: string; location: Location }
+  >();
+  for (const t of policies.templates) {
+    try {
+      const compiled = compile(t.modules, { v0Compatible: t.v0Compatible });
+      const query = compiled.prepare(`data.${t.package}.violation`);
+      queries.set(t.kind, { query, name: t.name, location: t.location });
+    } catch (err) {
+      problems.push(
+        ...regoErrorFindings(
+          err,
+          `ConstraintTemplate ${t.name} does not compile`,
+          t.location,
+          t.sourceMap,
+        ),
+      );
+    }
+  }
+  const bound: Bound[] = [];
+  for (const c of policies.constraints) {
+    const q = queries.get(c.kind);
+    if (q) {
+      bound.push({
+        constraint: c,
+        query: q.query,
+        template: q.name,
+        location: c.location,
+      });
+    } else if (!policies.templates.some((t) => t.kind === c.kind)) {
+      problems.push(
+        policyFinding(
+          "policy/constraint-without-template",
+          "error",
+          `constraint ${c.kind}/${c.name} has no ConstraintTemplate defining ` +
+            `kind ${c.kind} in the policy paths`,
+          c.location,
+        ),
+      );
+    }
+  }
+  return {
+    evaluator: { evaluate: (s, d, g, l) => evaluate(bound, s, d, g, l) },
+    problems,
+  };
+}
+
+function evaluate(
+  bound: readonly Bound[],
+  subject: GatekeeperSubject,
+  data: unknown,
+  guard: EvalGuard,
+  limits: { timeoutMs: number; maxSteps: number },
+): GatekeeperHit[] {
+  const hits: GatekeeperHit[] = [];
+  for (const b of bound) {
+    if (!matchConstraint(b.constraint.match, subject)) continue;
+    const key = `gatekeeper:${b.constraint.kind}/${b.constraint.name}`;
+    const label = `${b.constraint.kind}/${b.constraint.name} (template ${b.template})`;
+    const input = reviewInput(subject, b.constraint.parameters);
+    const values = guard.run(key, label, b.location, () =>
+      asList(firstValue(b.query.eval({ input, data, ...limits }))),
+    );
+    for (const v of values ?? []) {
+      const result = toPolicyResult(v);
+      if (typeof result === "string") {
+        guard.fail(key, label, b.location, result);
+        break;
+      }
+      const severity = actionSeverity(b.constraint.enforcementActions);
+      hits.push({ constraint: b.constraint, severity, result });
+    }
+  }
+  return hits;
+}
