@@ -7,4 +7,5 @@ import { helmRenderer } from "./helm/helmRenderer.js";
 export const renderers: readonly Renderer[] = [
   plainRenderer,
   kustomizeRenderer,
+  helmRenderer,
 ];

@@ -9,7 +9,7 @@ import { INSTALL_HINT } from "../sandbox/findTools.js";
 import { parseRendered } from "../parseRendered.js";
 import { renderedResource } from "../renderedResource.js";
 import { SourceIndex } from "../locate/SourceIndex.js";
-import { takeOrigin, type KustomizeOrigin } from "../locate/kustomizeOrigin.js";
+import { takeOrigin } from "../locate/kustomizeOrigin.js";
 import {
   kustomizeLocator,
   originFiles,
