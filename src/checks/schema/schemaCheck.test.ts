@@ -1,0 +1,429 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { ConfigInput } from "../../config/schema.js";
+import type { Severity } from "../../findings/finding.js";
+import { schemaCheck } from "./schemaCheck.js";
+import { schemaInput, type Files } from "./testInput.js";
+
+const fixture = (name: string): string =>
+  readFileSync(new URL(`testdata/${name}`, import.meta.url), "utf8");
+
+const DEPLOYMENT = fixture("deployment.yaml");
+const SERVICE = fixture("service.yaml");
+const WIDGET_CRD = fixture("crd-widget.yaml");
+
+/** Replaces a snippet that must be there (so a broken fixture fails). */
+function edit(text: string, from: string, to: string): string {
+  if (!text.includes(from)) throw new Error(`fixture has no ${from}`);
+  return text.replace(from, to);
+}
+
+/** 1-based line of the first line of `file` containing `marker`. */
+function lineOf(text: string, marker: string): number {
+  const i = text.split("\n").findIndex((l) => l.includes(marker));
+  if (i < 0) throw new Error(`fixture has no line with ${marker}`);
+  return i + 1;
+}
+
+interface Expected {
+  ruleId: string;
+  severity?: Severity;
+  /** File and text of the line the finding must point at. */
+  file: string;
+  marker: string;
+  /** Text the message must contain (the JSON path, the replacement). */
+  says?: string;
+}
+
+interface Case {
+  name: string;
+  files: Files;
+  repoOnly?: Files;
+  config?: ConfigInput;
+  expected: Expected[];
+}
+
+const widget = (spec: string, apiVersion = "example.com/v1"): string =>
+  `apiVersion: ${apiVersion}\nkind: Widget\nmetadata:\n  name: w\nspec:\n${spec}`;
+
+const CRONJOB = `apiVersion: batch/v1beta1
+kind: CronJob
+metadata:
+  name: nightly
+spec:
+  schedule: "0 3 * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers:
+            - name: job
+              image: busybox
+`;
+
+const CASES: Case[] = [
+  {
+    name: "a valid Deployment (nulls, int-or-string, quantities, status)",
+    files: { "deploy.yaml": DEPLOYMENT, "svc.yaml": SERVICE },
+    expected: [],
+  },
+  {
+    name: "a valid Flux HelmRelease, HelmRepository and Kustomization",
+    files: { "hr.yaml": fixture("helmrelease.yaml") },
+    expected: [],
+  },
+  {
+    name: "a valid Argo CD Application with free-form valuesObject",
+    files: { "app.yaml": fixture("application.yaml") },
+    expected: [],
+  },
+  {
+    name: "a valid SealedSecret",
+    files: { "ss.yaml": fixture("sealedsecret.yaml") },
+    expected: [],
+  },
+  {
+    name: "a typo'd field",
+    files: { "d.yaml": edit(DEPLOYMENT, "imagePullPolicy", "imagePullPolcy") },
+    expected: [
+      {
+        ruleId: "schema/unknown-field",
+        file: "d.yaml",
+        marker: "imagePullPolcy",
+        says: 'spec.template.spec.containers[0].imagePullPolcy: unknown field "imagePullPolcy" (did you mean "imagePullPolicy"?)',
+      },
+    ],
+  },
+  {
+    name: "a string where an integer belongs",
+    files: { "d.yaml": edit(DEPLOYMENT, "replicas: 3", "replicas: three") },
+    expected: [
+      {
+        ruleId: "schema/type",
+        file: "d.yaml",
+        marker: "replicas: three",
+        says: "spec.replicas: must be number, got string",
+      },
+    ],
+  },
+  {
+    name: "a missing required field points at its parent",
+    files: { "s.yaml": edit(SERVICE, "      port: 80\n", "") },
+    expected: [
+      {
+        ruleId: "schema/required",
+        file: "s.yaml",
+        marker: "- name: http",
+        says: "spec.ports[0].port: required field is missing",
+      },
+    ],
+  },
+  {
+    name: "a removed apiVersion, with its replacement",
+    files: { "cj.yaml": CRONJOB },
+    expected: [
+      {
+        ruleId: "schema/removed-api",
+        file: "cj.yaml",
+        marker: "apiVersion: batch/v1beta1",
+        says: "removed in Kubernetes 1.25 (target: Kubernetes 1.33); use batch/v1",
+      },
+    ],
+  },
+  {
+    name: "a deprecated apiVersion on an older target is a warning",
+    files: { "cj.yaml": CRONJOB },
+    config: { checks: { schema: { kubernetesVersion: "v1.22.4" } } },
+    expected: [
+      {
+        ruleId: "schema/deprecated-api",
+        severity: "warning",
+        file: "cj.yaml",
+        marker: "apiVersion: batch/v1beta1",
+        says: "deprecated since Kubernetes 1.21 and removed in 1.25; use batch/v1",
+      },
+    ],
+  },
+  {
+    name: "an apiVersion newer than the target",
+    files: { "cj.yaml": edit(CRONJOB, "batch/v1beta1", "batch/v1") },
+    config: { checks: { schema: { kubernetesVersion: "1.20" } } },
+    expected: [
+      {
+        ruleId: "schema/unavailable-api",
+        file: "cj.yaml",
+        marker: "apiVersion: batch/v1",
+        says: "only served from Kubernetes 1.21",
+      },
+    ],
+  },
+  {
+    name: "PodSecurityPolicy has no replacement API",
+    files: {
+      "psp.yaml":
+        "apiVersion: policy/v1beta1\nkind: PodSecurityPolicy\nmetadata:\n  name: restricted\nspec: {}\n",
+    },
+    expected: [
+      {
+        ruleId: "schema/removed-api",
+        file: "psp.yaml",
+        marker: "apiVersion",
+        says: "Pod Security Admission",
+      },
+    ],
+  },
+  {
+    name: "an invalid custom resource against a CRD of the repository",
+    files: { "w.yaml": widget("  size: big\n  color: red\n") },
+    repoOnly: { "crds/widget.yaml": WIDGET_CRD },
+    expected: [
+      {
+        ruleId: "schema/type",
+        file: "w.yaml",
+        marker: "size: big",
+        says: "spec.size: must be integer, got string",
+      },
+    ],
+  },
+  {
+    name: "a custom resource with preserved, int-or-string and embedded fields",
+    files: {
+      "w.yaml": widget(
+        "  size: 2\n  port: http\n  timeout: 1m30s\n  memory: 1Gi\n" +
+          "  config:\n    any: [thing]\n  template:\n" +
+          "    apiVersion: v1\n    kind: ConfigMap\n    metadata:\n" +
+          "      name: x\n    data: {}\nstatus:\n  ready: true\n",
+      ),
+      "crd.yaml": WIDGET_CRD,
+    },
+    expected: [],
+  },
+  {
+    name: "strictness, enums, int-or-string and Go durations in a CRD",
+    files: {
+      "w.yaml": widget(
+        "  size: 0\n  colour: red\n  color: pink\n  port: true\n  timeout: P1D\n",
+      ),
+    },
+    repoOnly: { "crd.yaml": WIDGET_CRD },
+    expected: [
+      {
+        ruleId: "schema/invalid",
+        file: "w.yaml",
+        marker: "size: 0",
+        says: "spec.size: must be >= 1",
+      },
+      {
+        ruleId: "schema/unknown-field",
+        file: "w.yaml",
+        marker: "colour",
+        says: 'did you mean "color"?',
+      },
+      {
+        ruleId: "schema/enum",
+        file: "w.yaml",
+        marker: "color: pink",
+        says: '"red", "green", "blue", got "pink"',
+      },
+      {
+        ruleId: "schema/type",
+        file: "w.yaml",
+        marker: "port: true",
+        says: "must be integer or string, got boolean",
+      },
+      {
+        ruleId: "schema/format",
+        file: "w.yaml",
+        marker: "timeout",
+        says: "must be a valid duration",
+      },
+    ],
+  },
+  {
+    name: "CRD versions: deprecated, not served, not declared",
+    files: {
+      "a.yaml": widget("  anything: 1\n", "example.com/v1beta1"),
+      "b.yaml": widget("  size: 1\n", "example.com/v1alpha1"),
+      "c.yaml": widget("  size: 1\n", "example.com/v2"),
+    },
+    repoOnly: { "crd.yaml": WIDGET_CRD },
+    expected: [
+      {
+        ruleId: "schema/deprecated-api",
+        severity: "warning",
+        file: "a.yaml",
+        marker: "apiVersion",
+        says: "use example.com/v1",
+      },
+      {
+        ruleId: "schema/removed-api",
+        file: "b.yaml",
+        marker: "apiVersion",
+        says: "not served by its CRD (crd.yaml:1)",
+      },
+      {
+        ruleId: "schema/unknown-kind",
+        file: "c.yaml",
+        marker: "apiVersion",
+        says: "declares example.com/v1, example.com/v1beta1, example.com/v1alpha1, not example.com/v2",
+      },
+    ],
+  },
+  {
+    name: "a kind with no schema is a notice by default",
+    files: {
+      "x.yaml": "apiVersion: acme.io/v1\nkind: Gadget\nmetadata:\n  name: g\n",
+    },
+    expected: [
+      {
+        ruleId: "schema/unknown-kind",
+        severity: "notice",
+        file: "x.yaml",
+        marker: "apiVersion",
+        says: "no schema for Gadget acme.io/v1",
+      },
+    ],
+  },
+  {
+    name: "a kind with no schema is an error when config says so",
+    files: {
+      "x.yaml": "apiVersion: acme.io/v1\nkind: Gadget\nmetadata:\n  name: g\n",
+    },
+    config: { checks: { schema: { unknownKinds: "error" } } },
+    expected: [
+      {
+        ruleId: "schema/unknown-kind",
+        severity: "error",
+        file: "x.yaml",
+        marker: "apiVersion",
+      },
+    ],
+  },
+  {
+    name: "enum, quantity, int-or-string and annotation values",
+    files: {
+      "d.yaml": edit(
+        edit(
+          edit(
+            DEPLOYMENT,
+            "imagePullPolicy: IfNotPresent",
+            "imagePullPolicy: Sometimes",
+          ),
+          "cpu: 100m",
+          "cpu: lots",
+        ),
+        "app.kubernetes.io/name: web",
+        "app.kubernetes.io/name: web\n  annotations:\n    replicas-hint: 3",
+      ),
+      "s.yaml": edit(SERVICE, "targetPort: 9090", "targetPort: [9090]"),
+    },
+    expected: [
+      {
+        ruleId: "schema/type",
+        file: "d.yaml",
+        marker: "replicas-hint",
+        says: 'metadata.annotations["replicas-hint"]: must be string, got integer',
+      },
+      {
+        ruleId: "schema/enum",
+        file: "d.yaml",
+        marker: "Sometimes",
+        says: '"Always", "IfNotPresent", "Never", got "Sometimes"',
+      },
+      {
+        ruleId: "schema/format",
+        file: "d.yaml",
+        marker: "cpu: lots",
+        says: "spec.template.spec.containers[0].resources.requests.cpu: must be a Kubernetes quantity",
+      },
+      {
+        ruleId: "schema/type",
+        file: "s.yaml",
+        marker: "targetPort: [9090]",
+        says: "spec.ports[1].targetPort: must be integer or string, got array",
+      },
+    ],
+  },
+  {
+    name: "an item of a v1 List",
+    files: {
+      "list.yaml":
+        "apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n" +
+        "    metadata:\n      name: a\n    dta:\n      k: v\n",
+    },
+    expected: [
+      {
+        ruleId: "schema/unknown-field",
+        file: "list.yaml",
+        marker: "dta:",
+        says: 'dta: unknown field "dta" (did you mean "data"?)',
+      },
+    ],
+  },
+  {
+    name: "a CRD whose schema does not compile is reported, not thrown",
+    files: { "w.yaml": widget("  size: 1\n") },
+    repoOnly: { "crd.yaml": edit(WIDGET_CRD, "minimum: 1", 'pattern: "("') },
+    expected: [
+      {
+        ruleId: "schema/invalid-crd",
+        file: "w.yaml",
+        marker: "apiVersion",
+        says: "crd.yaml:1",
+      },
+    ],
+  },
+];
+
+describe("schemaCheck", () => {
+  it.each(CASES)("$name", async (c) => {
+    const input = schemaInput(c.files, {
+      repoOnly: c.repoOnly,
+      config: c.config,
+    });
+    const findings = await schemaCheck.run(input);
+    const got = findings.map((f) => ({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      path: f.location.path,
+      line: f.location.line,
+    }));
+    const want = c.expected.map((e) => ({
+      ruleId: e.ruleId,
+      severity: e.severity ?? "error",
+      path: e.file,
+      line: lineOf(c.files[e.file] ?? "", e.marker),
+    }));
+    expect(got).toEqual(want);
+    c.expected.forEach((e, i) => {
+      if (e.says) expect(findings[i]?.message).toContain(e.says);
+      expect(findings[i]?.check).toBe("schema");
+    });
+  });
+
+  it("names the resource and the target of each finding", async () => {
+    const files = { "d.yaml": edit(DEPLOYMENT, "replicas: 3", "replicas: x") };
+    const [f] = await schemaCheck.run(schemaInput(files));
+    expect(f?.resource).toEqual({
+      apiVersion: "apps/v1",
+      kind: "Deployment",
+      name: "web",
+      namespace: "shop",
+    });
+    expect(f?.target).toBe("plain:.");
+  });
+
+  it("does nothing when disabled", async () => {
+    const files = { "cj.yaml": CRONJOB };
+    const config = { checks: { schema: { enabled: false } } };
+    expect(await schemaCheck.run(schemaInput(files, { config }))).toEqual([]);
+  });
+
+  it("rejects a Kubernetes version it cannot read", async () => {
+    const config = { checks: { schema: { kubernetesVersion: "latest" } } };
+    await expect(
+      schemaCheck.run(schemaInput({ "s.yaml": SERVICE }, { config })),
+    ).rejects.toThrow(/"latest" is not a Kubernetes version/);
+  });
+});

@@ -1,0 +1,56 @@
+import type { Check, CheckInput } from "../Check.js";
+import type { Finding } from "../../findings/finding.js";
+import { BuiltinSchemas } from "./builtinSchemas.js";
+import { CrdSchemas } from "./CrdSchemas.js";
+import { parseKubeVersion } from "./kubeVersion.js";
+import { repoCrds } from "./repoCrds.js";
+import { validateResource, type SchemaContext } from "./validateResource.js";
+
+/** Shipped schemas, compiled lazily and kept for the life of the process. */
+const builtin = new BuiltinSchemas();
+
+/**
+ * Strict Kubernetes schema validation of every rendered resource of the
+ * affected targets, like `kubeconform -strict`: types, required fields,
+ * enums, formats and unknown fields, against the shipped Kubernetes and
+ * CRD schemas and the CRDs of the repository, plus deprecated and removed
+ * apiVersions for `checks.schema.kubernetesVersion`.
+ */
+export const schemaCheck = {
+  name: "schema",
+  async run(input: CheckInput): Promise<Finding[]> {
+    const config = input.config.checks.schema;
+    if (!config.enabled) return [];
+    const ctx: SchemaContext = {
+      builtin,
+      crds: new CrdSchemas(await repoCrds(input.head, input.targets)),
+      target: parseKubeVersion(config.kubernetesVersion),
+      unknownKinds: config.unknownKinds,
+    };
+    const seen = new Set<string>();
+    const out: Finding[] = [];
+    for (const rendered of input.targets) {
+      for (const r of rendered.resources) {
+        input.signal?.throwIfAborted();
+        for (const f of await validateResource(r, ctx)) {
+          const key = `${f.ruleId} ${f.location.path}:${f.location.line} ${f.message}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          out.push(withTarget(f, rendered.target, input));
+        }
+      }
+    }
+    return out;
+  },
+} satisfies Check;
+
+function withTarget(
+  f: Finding,
+  target: CheckInput["targets"][number]["target"],
+  input: CheckInput,
+): Finding {
+  const out: Finding = { ...f, target: target.id };
+  const env = target.environment ?? input.environmentOf(f.location.path);
+  if (env !== undefined) out.environment = env;
+  return out;
+}

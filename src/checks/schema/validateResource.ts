@@ -1,0 +1,150 @@
+import type { ValidateFunction } from "ajv";
+import type { Finding, Severity } from "../../findings/finding.js";
+import type { FieldPath, Resource } from "../../manifests/Resource.js";
+import { resourceRef } from "../../manifests/Resource.js";
+import { apiStatus } from "./apiLifecycle.js";
+import type { BuiltinSchemas } from "./builtinSchemas.js";
+import type { CrdSchemas } from "./CrdSchemas.js";
+import { formatKubeVersion, type KubeVersion } from "./kubeVersion.js";
+import { lifecycleFinding } from "./lifecycleFinding.js";
+import { pruneNulls } from "./pruneNulls.js";
+import { schemaProblems } from "./schemaProblems.js";
+
+/** What validating one resource needs. */
+export interface SchemaContext {
+  builtin: BuiltinSchemas;
+  crds: CrdSchemas;
+  target: KubeVersion;
+  unknownKinds: Severity;
+}
+
+/** A finding of this check about `r`, pointing at `at`. */
+export type Report = (
+  ruleId: string,
+  severity: Severity,
+  message: string,
+  at: FieldPath,
+) => Finding;
+
+/**
+ * Validates one resource: its apiVersion against the target Kubernetes
+ * version, then its fields against the strict schema of its kind (a CRD of
+ * the repository first, then the shipped schemas).
+ */
+export async function validateResource(
+  r: Resource,
+  ctx: SchemaContext,
+): Promise<Finding[]> {
+  const report = reporter(r);
+  const status = apiStatus(r.apiVersion, r.kind, ctx.target);
+  const lifecycle = lifecycleFinding(status, r, ctx.target, report);
+  if (lifecycle?.severity === "error") return [lifecycle];
+  const found = await schemaFor(r, ctx, report);
+  if (!("validate" in found)) return [lifecycle, found.finding].filter(isSome);
+  const out = [lifecycle, found.notice].filter(isSome);
+  return [...out, ...check(r, found.validate, report)];
+}
+
+type Found =
+  { validate: ValidateFunction; notice?: Finding } | { finding?: Finding };
+
+async function schemaFor(
+  r: Resource,
+  ctx: SchemaContext,
+  report: Report,
+): Promise<Found> {
+  const v = ctx.crds.version(r.apiVersion, r.kind);
+  if (v) {
+    const where = `${v.source.path}:${v.source.line ?? 1}`;
+    if (!v.served) {
+      return {
+        finding: report(
+          "schema/removed-api",
+          "error",
+          `${r.apiVersion} ${r.kind} is not served by its CRD (${where})`,
+          ["apiVersion"],
+        ),
+      };
+    }
+    const notice = v.deprecated
+      ? report(
+          "schema/deprecated-api",
+          "warning",
+          v.deprecationWarning ??
+            `${r.apiVersion} ${r.kind} is deprecated by its CRD (${where})`,
+          ["apiVersion"],
+        )
+      : undefined;
+    const validate = compiled(ctx.crds, v, report);
+    if (!validate || "ruleId" in validate) return { finding: validate };
+    return notice ? { validate, notice } : { validate };
+  }
+  if (ctx.crds.hasKind(r.apiVersion, r.kind)) {
+    const known = ctx.crds.versionsOf(r.apiVersion, r.kind).join(", ");
+    return {
+      finding: report(
+        "schema/unknown-kind",
+        "error",
+        `the CRD of ${r.kind} in the repository declares ${known}, not ${r.apiVersion}`,
+        ["apiVersion"],
+      ),
+    };
+  }
+  const validate = await ctx.builtin.validator(r.apiVersion, r.kind);
+  if (validate) return { validate };
+  const message =
+    `no schema for ${r.kind} ${r.apiVersion} (Kubernetes ` +
+    `${formatKubeVersion(ctx.target)}, shipped CRDs, or a CRD in the ` +
+    `repository): its fields are not checked`;
+  return {
+    finding: report("schema/unknown-kind", ctx.unknownKinds, message, []),
+  };
+}
+
+function compiled(
+  crds: CrdSchemas,
+  v: Parameters<CrdSchemas["validator"]>[0],
+  report: Report,
+): ValidateFunction | Finding | undefined {
+  try {
+    return crds.validator(v);
+  } catch (e) {
+    const why =
+      e instanceof Error && e.cause instanceof Error
+        ? `: ${e.cause.message}`
+        : "";
+    return report(
+      "schema/invalid-crd",
+      "error",
+      `${(e as Error).message}${why}`,
+      ["apiVersion"],
+    );
+  }
+}
+
+function check(
+  r: Resource,
+  validate: ValidateFunction,
+  report: Report,
+): Finding[] {
+  if (validate(pruneNulls(r.object))) return [];
+  return schemaProblems(validate.errors ?? [], r.object)
+    .map((p) => report(p.ruleId, "error", p.message, p.at))
+    .sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0));
+}
+
+function reporter(r: Resource): Report {
+  const ref = resourceRef(r);
+  return (ruleId, severity, message, at) => ({
+    check: "schema",
+    ruleId,
+    severity,
+    message,
+    location: r.locate(at),
+    resource: ref,
+  });
+}
+
+function isSome<T>(v: T | undefined): v is T {
+  return v !== undefined;
+}
