@@ -1,5 +1,6 @@
 import type { Check } from "./Check.js";
+import { schemaCheck } from "./schema/schemaCheck.js";
 import { yamlCheck } from "./yaml/yamlCheck.js";
 
 /** Every check the gate runs, in report order. */
-export const checks: readonly Check[] = [yamlCheck];
+export const checks: readonly Check[] = [yamlCheck, schemaCheck];
