@@ -1,0 +1,2 @@
+import "./operators.js";
+import "./aggregates.js";

@@ -1,0 +1,754 @@
+import type { Literal, Term } from "../ast.js";
+import type { CompiledModules, CRule } from "../compile/compileModules.js";
+import type { ResolvedWith } from "../compile/resolve.js";
+import type { RuleNode } from "../compile/RuleNode.js";
+import {
+  BuiltinError,
+  getBuiltin,
+  type BuiltinCtx,
+} from "../builtins/registry.js";
+import { RegoError } from "../RegoError.js";
+import { equal, RObject, RSet, typeName, type Value } from "../value.js";
+import { templateText } from "./templateText.js";
+import { upsert, mergeValues, getChild } from "./valueOps.js";
+
+/** Variable bindings of one rule / query evaluation. */
+export type Env = Map<string, Value>;
+type Cb = () => boolean;
+type VCb = (v: Value) => boolean;
+
+/** Options of one evaluation. */
+export interface EvalState {
+  input: Value | undefined;
+  data: Value;
+  strict: boolean;
+  maxSteps: number;
+  deadline: number;
+  print: (msg: string) => void;
+}
+
+const NONE = Symbol("none");
+
+/** Top-down evaluator with CPS backtracking; callbacks return true to stop. */
+export class Evaluator {
+  input: Value | undefined;
+  cache = new Map<RuleNode, Value | typeof NONE>();
+  dataOverrides: { path: string[]; value: Value }[] = [];
+  fnOverrides = new Map<string, { value?: Value; fn?: string }>();
+  memo = new Map<string, Value>();
+  steps = 0;
+  private ctx: BuiltinCtx;
+
+  constructor(
+    readonly cm: CompiledModules,
+    readonly st: EvalState,
+  ) {
+    this.input = st.input;
+    this.ctx = {
+      memo: this.memo,
+      print: st.print,
+      call: (name, args) => {
+        let out: Value | undefined;
+        this.callFn(name, args, { file: "", row: 0, col: 0 }, (v) => {
+          out = v;
+          return true;
+        });
+        return out;
+      },
+      where: "",
+    };
+  }
+
+  tick(): void {
+    this.steps++;
+    if (this.steps > this.st.maxSteps)
+      throw RegoError.single(
+        "eval_cancel_error",
+        `evaluation step limit exceeded (${this.st.maxSteps} steps)`,
+      );
+    if ((this.steps & 1023) === 0 && Date.now() > this.st.deadline)
+      throw RegoError.single(
+        "eval_cancel_error",
+        "evaluation time limit exceeded",
+      );
+  }
+
+  evalBody(lits: Literal[], i: number, env: Env, cb: Cb): boolean {
+    if (i === lits.length) return cb();
+    return this.evalLit(lits[i]!, env, () =>
+      this.evalBody(lits, i + 1, env, cb),
+    );
+  }
+
+  evalLit(l: Literal, env: Env, cb: Cb): boolean {
+    this.tick();
+    if (l.withs.length) return this.evalWith(l, env, cb);
+    switch (l.kind) {
+      case "expr":
+        if (l.negated)
+          return this.evalExpr(l.expr, env, () => true) ? false : cb();
+        return this.evalExpr(l.expr, env, cb);
+      case "some":
+        return cb();
+      case "somein":
+        return this.evalTerm(l.domain, env, (coll) =>
+          this.iterate(coll, (k, v) => {
+            const next = (): boolean => this.unifyValue(l.value, v, env, cb);
+            return l.key ? this.unifyValue(l.key, k, env, next) : next();
+          }),
+        );
+      case "every":
+        return this.evalEvery(l, env, cb);
+    }
+  }
+
+  private evalEvery(l: Literal & { kind: "every" }, env: Env, cb: Cb): boolean {
+    return this.evalTerm(l.domain, env, (coll) => {
+      const ok = !this.iterate(coll, (k, v) => {
+        const body = (): boolean => this.evalBody(l.body, 0, env, () => true);
+        const found = this.unifyValue(l.value, v, env, () =>
+          l.key ? this.unifyValue(l.key, k, env, body) : body(),
+        );
+        return !found;
+      });
+      return ok ? cb() : false;
+    });
+  }
+
+  /** Iterates a collection's (key, value) pairs; stops when f returns true. */
+  iterate(coll: Value, f: (k: Value, v: Value) => boolean): boolean {
+    if (Array.isArray(coll)) {
+      for (let i = 0; i < coll.length; i++) if (f(i, coll[i]!)) return true;
+    } else if (coll instanceof RObject) {
+      for (const [k, v] of coll.entries()) if (f(k, v)) return true;
+    } else if (coll instanceof RSet) {
+      for (const v of coll.values()) if (f(v, v)) return true;
+    }
+    return false;
+  }
+
+  private evalWith(l: Literal, env: Env, cb: Cb): boolean {
+    const withs = l.withs as ResolvedWith[];
+    const vals: (Value | undefined)[] = [];
+    for (const w of withs) {
+      if (w.fnValue) {
+        vals.push(undefined);
+        continue;
+      }
+      let got: Value | undefined;
+      this.evalTerm(w.value, env, (v) => {
+        got = v;
+        return true;
+      });
+      if (got === undefined) return false;
+      vals.push(got);
+    }
+    const saved = this.snapshot();
+    withs.forEach((w, i) => this.applyWith(w, vals[i], env));
+    const inner = this.snapshot();
+    const bare: Literal = { ...l, withs: [] };
+    try {
+      return this.evalLit(bare, env, () => {
+        this.restore(saved);
+        try {
+          return cb();
+        } finally {
+          this.restore(inner);
+        }
+      });
+    } finally {
+      this.restore(saved);
+    }
+  }
+
+  private snapshot(): [
+    Value | undefined,
+    typeof this.dataOverrides,
+    typeof this.fnOverrides,
+    typeof this.cache,
+  ] {
+    return [this.input, this.dataOverrides, this.fnOverrides, this.cache];
+  }
+
+  private restore(s: ReturnType<Evaluator["snapshot"]>): void {
+    [this.input, this.dataOverrides, this.fnOverrides, this.cache] = s;
+  }
+
+  private applyWith(w: ResolvedWith, v: Value | undefined, env: Env): void {
+    this.cache = new Map();
+    if (w.kind === "fn") {
+      const m = new Map(this.fnOverrides);
+      m.set(w.fnName!, w.fnValue ? { fn: w.fnValue } : { value: v! });
+      this.fnOverrides = m;
+      return;
+    }
+    const path =
+      w.target.type === "ref"
+        ? w.target.path.map((p) => this.groundOf(p, env))
+        : [];
+    if (w.kind === "input") this.input = upsert(this.input, path, v!);
+    else
+      this.dataOverrides = [
+        ...this.dataOverrides.filter((o) => !isPrefix(path, o.path)),
+        { path: path.map(String), value: v! },
+      ];
+  }
+
+  private groundOf(t: Term, env: Env): Value {
+    let out: Value = null;
+    this.evalTerm(t, env, (v) => {
+      out = v;
+      return true;
+    });
+    return out;
+  }
+
+  evalExpr(e: Term, env: Env, cb: Cb): boolean {
+    if (e.type === "call") {
+      if (e.name === "eq" || e.name === "assign")
+        return this.unify(e.args[0]!, e.args[1]!, env, cb);
+      const ar = this.cm.arityOf(e.name);
+      if (ar !== undefined && e.args.length === ar + 1) {
+        const out = e.args[ar]!;
+        return this.evalArgs(e.args, 0, ar, [], env, (args) =>
+          this.callFn(e.name, args, e.loc, (v) =>
+            this.unifyValue(out, v, env, cb),
+          ),
+        );
+      }
+    }
+    return this.evalTerm(e, env, (v) => (v === false ? false : cb()));
+  }
+
+  private isUnbound(t: Term, env: Env): t is Term & { type: "var" } {
+    return (
+      t.type === "var" &&
+      !env.has(t.name) &&
+      t.name !== "input" &&
+      t.name !== "data"
+    );
+  }
+
+  private hasUnbound(t: Term, env: Env): boolean {
+    if (t.type === "var") return this.isUnbound(t, env);
+    if (t.type === "array") return t.items.some((i) => this.hasUnbound(i, env));
+    if (t.type === "object")
+      return t.pairs.some(([, v]) => this.hasUnbound(v, env));
+    return false;
+  }
+
+  bind(name: string, v: Value, env: Env, cb: Cb): boolean {
+    env.set(name, v);
+    const r = cb();
+    env.delete(name);
+    return r;
+  }
+
+  unify(a: Term, b: Term, env: Env, cb: Cb): boolean {
+    if (this.isUnbound(a, env))
+      return this.evalTerm(b, env, (v) => this.bind(a.name, v, env, cb));
+    if (this.isUnbound(b, env))
+      return this.evalTerm(a, env, (v) => this.bind(b.name, v, env, cb));
+    if (a.type === "array" && b.type === "array") {
+      if (a.items.length !== b.items.length) return false;
+      const step = (i: number): boolean =>
+        i === a.items.length
+          ? cb()
+          : this.unify(a.items[i]!, b.items[i]!, env, () => step(i + 1));
+      return step(0);
+    }
+    if (this.hasUnbound(a, env))
+      return this.evalTerm(b, env, (v) => this.unifyValue(a, v, env, cb));
+    if (this.hasUnbound(b, env))
+      return this.evalTerm(a, env, (v) => this.unifyValue(b, v, env, cb));
+    return this.evalTerm(a, env, (va) =>
+      this.evalTerm(b, env, (vb) => (equal(va, vb) ? cb() : false)),
+    );
+  }
+
+  unifyValue(t: Term, v: Value, env: Env, cb: Cb): boolean {
+    switch (t.type) {
+      case "var": {
+        const name = t.name;
+        if (this.isUnbound(t, env)) return this.bind(name, v, env, cb);
+        const cur = env.get(name);
+        if (cur !== undefined) return equal(cur, v) ? cb() : false;
+        break;
+      }
+      case "scalar":
+        return equal(t.value, v) ? cb() : false;
+      case "array": {
+        if (!Array.isArray(v) || v.length !== t.items.length) return false;
+        const step = (i: number): boolean =>
+          i === v.length
+            ? cb()
+            : this.unifyValue(t.items[i]!, v[i]!, env, () => step(i + 1));
+        return step(0);
+      }
+      case "object": {
+        if (!(v instanceof RObject) || v.size !== t.pairs.length) return false;
+        const step = (i: number): boolean => {
+          if (i === t.pairs.length) return cb();
+          const [kt, vt] = t.pairs[i]!;
+          return this.evalTerm(kt, env, (k) => {
+            const x = v.get(k);
+            return x === undefined
+              ? false
+              : this.unifyValue(vt, x, env, () => step(i + 1));
+          });
+        };
+        return step(0);
+      }
+      default:
+    }
+    return this.evalTerm(t, env, (x) => (equal(x, v) ? cb() : false));
+  }
+
+  evalArgs(
+    ts: Term[],
+    i: number,
+    n: number,
+    acc: Value[],
+    env: Env,
+    cb: (vs: Value[]) => boolean,
+  ): boolean {
+    if (i === n) return cb(acc.slice(0, n));
+    return this.evalTerm(ts[i]!, env, (v) => {
+      acc[i] = v;
+      return this.evalArgs(ts, i + 1, n, acc, env, cb);
+    });
+  }
+
+  evalTerm(t: Term, env: Env, cb: VCb): boolean {
+    switch (t.type) {
+      case "scalar":
+        return cb(t.value);
+      case "var": {
+        const v = env.get(t.name);
+        if (v !== undefined) return cb(v);
+        if (t.name === "input")
+          return this.input === undefined ? false : cb(this.input);
+        if (t.name === "data") return this.evalData([], env, cb);
+        throw RegoError.single(
+          "rego_unsafe_var_error",
+          `var ${t.name} is unsafe`,
+          t.loc,
+        );
+      }
+      case "ref":
+        return this.evalRef(t, env, cb);
+      case "array":
+        return this.evalArgs(t.items, 0, t.items.length, [], env, cb);
+      case "set":
+        return this.evalArgs(t.items, 0, t.items.length, [], env, (vs) =>
+          cb(RSet.from(vs)),
+        );
+      case "object":
+        return this.evalObject(t.pairs, env, cb);
+      case "arraycomp": {
+        const out: Value[] = [];
+        this.evalBody(t.body, 0, env, () =>
+          this.evalTerm(t.term, env, (v) => (out.push(v), false)),
+        );
+        return cb(out);
+      }
+      case "setcomp": {
+        const out = new RSet();
+        this.evalBody(t.body, 0, env, () =>
+          this.evalTerm(t.term, env, (v) => (out.add(v), false)),
+        );
+        return cb(out);
+      }
+      case "objectcomp":
+        return cb(this.objectComp(t, env));
+      case "call":
+        return this.evalArgs(t.args, 0, t.args.length, [], env, (args) =>
+          this.callFn(t.name, args, t.loc, cb),
+        );
+      case "template":
+        return cb(templateText(this, t.parts, env));
+    }
+  }
+
+  private objectComp(t: Term & { type: "objectcomp" }, env: Env): RObject {
+    const out = new RObject();
+    this.evalBody(t.body, 0, env, () =>
+      this.evalTerm(t.key, env, (k) =>
+        this.evalTerm(t.value, env, (v) => {
+          const cur = out.get(k);
+          if (cur !== undefined && !equal(cur, v))
+            throw RegoError.single(
+              "eval_conflict_error",
+              "object keys must be unique",
+              t.loc,
+            );
+          out.set(k, v);
+          return false;
+        }),
+      ),
+    );
+    return out;
+  }
+
+  private evalObject(pairs: [Term, Term][], env: Env, cb: VCb): boolean {
+    const flat = pairs.flat();
+    return this.evalArgs(flat, 0, flat.length, [], env, (vs) => {
+      const o = new RObject();
+      for (let i = 0; i < vs.length; i += 2) o.set(vs[i]!, vs[i + 1]!);
+      return cb(o);
+    });
+  }
+
+  evalRef(t: Term & { type: "ref" }, env: Env, cb: VCb): boolean {
+    const h = t.head;
+    if (h.type === "var") {
+      const v = env.get(h.name);
+      if (v !== undefined) return this.walk(v, t.path, 0, env, cb);
+      if (h.name === "data") return this.evalData(t.path, env, cb);
+      if (h.name === "input")
+        return this.input === undefined
+          ? false
+          : this.walk(this.input, t.path, 0, env, cb);
+    }
+    return this.evalTerm(h, env, (v) => this.walk(v, t.path, 0, env, cb));
+  }
+
+  walk(v: Value, path: Term[], i: number, env: Env, cb: VCb): boolean {
+    if (i === path.length) return cb(v);
+    const seg = path[i]!;
+    if (seg.type === "var" && this.isUnbound(seg, env)) {
+      const name = seg.name;
+      const r = this.iterate(v, (k, x) => {
+        env.set(name, k);
+        return this.walk(x, path, i + 1, env, cb);
+      });
+      env.delete(name);
+      return r;
+    }
+    if (this.hasUnbound(seg, env))
+      return this.iterate(v, (k, x) =>
+        this.unifyValue(seg, k, env, () => this.walk(x, path, i + 1, env, cb)),
+      );
+    return this.evalTerm(seg, env, (k) => {
+      const c = getChild(v, k);
+      return c === undefined ? false : this.walk(c, path, i + 1, env, cb);
+    });
+  }
+
+  evalData(path: Term[], env: Env, cb: VCb): boolean {
+    return this.evalNode(this.cm.root, this.st.data, path, 0, env, cb);
+  }
+
+  private override(p: string[]): Value | undefined {
+    for (const o of this.dataOverrides)
+      if (o.path.length === p.length && o.path.every((s, i) => s === p[i]))
+        return o.value;
+    return undefined;
+  }
+
+  private evalNode(
+    node: RuleNode,
+    base: Value | undefined,
+    path: Term[],
+    i: number,
+    env: Env,
+    cb: VCb,
+  ): boolean {
+    if (this.dataOverrides.length) {
+      const ov = this.override(node.path);
+      if (ov !== undefined) return this.walk(ov, path, i, env, cb);
+    }
+    if (node.rules.length || i === path.length)
+      return this.walkMaterialized(node, base, path, i, env, cb);
+    const seg = path[i]!;
+    if (seg.type === "var" && this.isUnbound(seg, env))
+      return this.walkMaterialized(node, base, path, i, env, cb);
+    return this.evalTerm(seg, env, (k) => {
+      const child = typeof k === "string" ? node.children.get(k) : undefined;
+      const b = base === undefined ? undefined : getChild(base, k);
+      if (child) return this.evalNode(child, b, path, i + 1, env, cb);
+      if (b === undefined) return false;
+      if (this.dataOverrides.length)
+        return this.walkMaterialized(node, base, path, i, env, cb);
+      return this.walk(b, path, i + 1, env, cb);
+    });
+  }
+
+  private walkMaterialized(
+    node: RuleNode,
+    base: Value | undefined,
+    path: Term[],
+    i: number,
+    env: Env,
+    cb: VCb,
+  ): boolean {
+    const v = this.materialize(node, base);
+    return v === undefined ? false : this.walk(v, path, i, env, cb);
+  }
+
+  /** The full value of a data node: base data merged with rule values. */
+  materialize(node: RuleNode, base: Value | undefined): Value | undefined {
+    const hit = this.cache.get(node);
+    if (hit !== undefined) return hit === NONE ? undefined : hit;
+    let v = node.rules.length ? this.evalRules(node) : undefined;
+    if (node.children.size) {
+      const obj = v instanceof RObject ? v : new RObject();
+      let any = v instanceof RObject || node.rules.length > 0;
+      for (const [k, child] of node.children) {
+        const b = base === undefined ? undefined : getChild(base, k);
+        if (
+          child.isEmpty() &&
+          b === undefined &&
+          !this.overridden(child.path)
+        ) {
+          any ||= child.children.size > 0 || child.hasFuncs;
+          continue;
+        }
+        const cv = this.materialize(child, b);
+        any = true;
+        if (cv !== undefined) obj.set(k, mergeValues(obj.get(k), cv));
+      }
+      if (v === undefined && any) v = obj;
+    }
+    if (base !== undefined) v = v === undefined ? base : mergeValues(base, v);
+    v = this.applyOverrides(node.path, v);
+    this.cache.set(node, v === undefined ? NONE : v);
+    return v;
+  }
+
+  private overridden(p: string[]): boolean {
+    return this.dataOverrides.some((o) => isPrefix(p, o.path));
+  }
+
+  private applyOverrides(p: string[], v: Value | undefined): Value | undefined {
+    for (const o of this.dataOverrides) {
+      if (o.path.length > p.length && isPrefix(p, o.path))
+        v = upsert(v, o.path.slice(p.length), o.value);
+    }
+    return v;
+  }
+
+  private evalRules(node: RuleNode): Value | undefined {
+    const depth = node.path.length;
+    const complete = node.rules.filter(
+      (r) => r.kind === "single" && r.path.length === depth,
+    );
+    if (complete.length) return this.evalComplete(complete);
+    const sets = node.rules.filter(
+      (r) => r.kind === "set" && r.path.length === depth,
+    );
+    if (sets.length === node.rules.length) {
+      const out = new RSet();
+      for (const r of sets)
+        this.evalRuleBody(r, (env) =>
+          this.evalTerm(r.key!, env, (k) => (out.add(k), false)),
+        );
+      return out;
+    }
+    const obj = new RObject();
+    for (const r of node.rules) this.evalDynamic(r, depth, obj);
+    return obj;
+  }
+
+  private evalRuleBody(r: CRule, f: (env: Env) => boolean): void {
+    const env: Env = new Map();
+    this.evalBody(r.body, 0, env, () => f(env));
+  }
+
+  private evalDynamic(r: CRule, depth: number, obj: RObject): void {
+    const keys = r.path.slice(depth);
+    this.evalRuleBody(r, (env) =>
+      this.evalArgs(keys, 0, keys.length, [], env, (ks) => {
+        if (r.kind === "set")
+          return this.evalTerm(
+            r.key!,
+            env,
+            (k) => (insertSet(obj, ks, k, r), false),
+          );
+        return this.evalTerm(
+          r.value,
+          env,
+          (v) => (insertPath(obj, ks, v, r), false),
+        );
+      }),
+    );
+  }
+
+  private evalComplete(rules: CRule[]): Value | undefined {
+    let result: Value | undefined;
+    let def: CRule | undefined;
+    for (const r of rules) {
+      if (r.isDefault) {
+        def = r;
+        continue;
+      }
+      const v = this.evalChain(
+        r,
+        () => new Map(),
+        "complete rules must not produce multiple outputs",
+      );
+      if (v === undefined) continue;
+      if (result !== undefined && !equal(result, v))
+        throw conflict("complete rules must not produce multiple outputs", r);
+      result = v;
+    }
+    if (result === undefined && def)
+      this.evalTerm(def.value, new Map(), (v) => ((result = v), true));
+    return result;
+  }
+
+  /** Value of a rule with its else chain; `bindArgs` prepares each env. */
+  private evalChain(
+    r: CRule,
+    mkEnv: () => Env,
+    msg: string,
+    args?: Value[],
+  ): Value | undefined {
+    for (let cur: CRule | undefined = r; cur; cur = cur.elseRule) {
+      let val: Value | undefined;
+      const env = mkEnv();
+      const rule = cur;
+      const body = (): boolean =>
+        this.evalBody(rule.body, 0, env, () =>
+          this.evalTerm(rule.value, env, (v) => {
+            if (val !== undefined && !equal(val, v)) throw conflict(msg, rule);
+            val = v;
+            return false;
+          }),
+        );
+      if (args) this.unifyArgs(rule.args ?? [], args, 0, env, body);
+      else body();
+      if (val !== undefined) return val;
+    }
+    return undefined;
+  }
+
+  private unifyArgs(
+    params: Term[],
+    args: Value[],
+    i: number,
+    env: Env,
+    cb: Cb,
+  ): boolean {
+    if (i === params.length) return cb();
+    return this.unifyValue(params[i]!, args[i]!, env, () =>
+      this.unifyArgs(params, args, i + 1, env, cb),
+    );
+  }
+
+  callFn(name: string, args: Value[], loc: Term["loc"], cb: VCb): boolean {
+    const ov = this.fnOverrides.size ? this.fnOverrides.get(name) : undefined;
+    if (ov) {
+      if (ov.fn === undefined) return cb(ov.value!);
+      name = ov.fn;
+    }
+    const rules = this.cm.funcs.get(name);
+    if (rules) {
+      const v = this.callUser(rules, args);
+      return v === undefined ? false : cb(v);
+    }
+    return this.callBuiltin(name, args, loc, cb);
+  }
+
+  private callUser(rules: CRule[], args: Value[]): Value | undefined {
+    this.tick();
+    let result: Value | undefined;
+    let def: CRule | undefined;
+    const msg = "functions must not produce multiple outputs for same inputs";
+    for (const r of rules) {
+      if (r.isDefault) {
+        def = r;
+        continue;
+      }
+      if ((r.args?.length ?? 0) !== args.length) continue;
+      const v = this.evalChain(r, () => new Map(), msg, args);
+      if (v === undefined) continue;
+      if (result !== undefined && !equal(result, v)) throw conflict(msg, r);
+      result = v;
+    }
+    if (result === undefined && def)
+      this.evalTerm(def.value, new Map(), (v) => ((result = v), true));
+    return result;
+  }
+
+  private callBuiltin(
+    name: string,
+    args: Value[],
+    loc: Term["loc"],
+    cb: VCb,
+  ): boolean {
+    const b = getBuiltin(name);
+    if (!b)
+      throw RegoError.single(
+        "rego_type_error",
+        `undefined function ${name}`,
+        loc,
+      );
+    let r: Value | undefined;
+    try {
+      this.ctx.where = `${loc.file}:${loc.row}`;
+      r = b.fn(args, this.ctx);
+    } catch (e) {
+      if (!(e instanceof BuiltinError)) throw e;
+      if (this.st.strict || e.halt)
+        throw RegoError.single(e.code, `${name}: ${e.message}`, loc, e);
+      return false;
+    }
+    if (r === undefined) return false;
+    if (b.multi) {
+      for (const x of r as Value[]) if (cb(x)) return true;
+      return false;
+    }
+    return cb(r);
+  }
+}
+
+function conflict(msg: string, r: CRule): RegoError {
+  return RegoError.single("eval_conflict_error", msg, r.src.loc);
+}
+
+function isPrefix(p: Value[], full: Value[]): boolean {
+  return (
+    p.length <= full.length && p.every((s, i) => String(s) === String(full[i]))
+  );
+}
+
+function insertPath(obj: RObject, ks: Value[], v: Value, r: CRule): void {
+  let cur = obj;
+  for (let i = 0; i < ks.length - 1; i++) {
+    let next = cur.get(ks[i]!);
+    if (next === undefined) {
+      next = new RObject();
+      cur.set(ks[i]!, next);
+    } else if (!(next instanceof RObject))
+      throw conflict("object keys must be unique", r);
+    cur = next;
+  }
+  const last = ks[ks.length - 1]!;
+  const old = cur.get(last);
+  if (old !== undefined && !equal(old, v)) {
+    if (old instanceof RObject && v instanceof RObject) {
+      cur.set(last, mergeValues(old, v));
+      return;
+    }
+    throw conflict("object keys must be unique", r);
+  }
+  cur.set(last, v);
+}
+
+function insertSet(obj: RObject, ks: Value[], k: Value, r: CRule): void {
+  let cur = obj;
+  for (let i = 0; i < ks.length - 1; i++) {
+    let next = cur.get(ks[i]!);
+    if (next === undefined) cur.set(ks[i]!, (next = new RObject()));
+    if (!(next instanceof RObject))
+      throw conflict("object keys must be unique", r);
+    cur = next;
+  }
+  const last = ks[ks.length - 1]!;
+  let s = cur.get(last);
+  if (s === undefined) cur.set(last, (s = new RSet()));
+  if (!(s instanceof RSet))
+    throw conflict(`object keys must be unique (${typeName(s)})`, r);
+  s.add(k);
+}
