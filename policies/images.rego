@@ -88,16 +88,20 @@ deny contains result if {
 # (`ghcr.io/my-org/`).
 registry_allowed(image, allowed) if {
 	some entry in allowed
-	not contains(entry, "/")
+	not repository_prefix(entry)
 	k8s.image_registry(image) == lower(entry)
 }
 
 registry_allowed(image, allowed) if {
 	some entry in allowed
-	contains(entry, "/")
+	repository_prefix(entry)
 	prefix := trim_suffix(lower(entry), "/")
 	repo := repository(image)
 	in_repository(repo, prefix)
+}
+
+repository_prefix(entry) if {
+	contains(entry, "/")
 }
 
 in_repository(repo, prefix) if repo == prefix

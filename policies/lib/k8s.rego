@@ -44,7 +44,9 @@ containers contains {"path": p, "container": c, "type": type} if {
 image_without_digest(image) := split(image, "@")[0]
 
 # True when the image is pinned by a digest (`name@sha256:...`).
-has_digest(image) if contains(image, "@")
+has_digest(image) if {
+	contains(image, "@")
+}
 
 # The tag of an image, undefined when it has none. A colon in the first
 # path component is a registry port, not a tag.
@@ -75,8 +77,12 @@ looks_like_host_first(parts) if {
 	looks_like_host(parts[0])
 }
 
-looks_like_host(s) if contains(s, ".")
+looks_like_host(s) if {
+	contains(s, ".")
+}
 
-looks_like_host(s) if contains(s, ":")
+looks_like_host(s) if {
+	contains(s, ":")
+}
 
 looks_like_host(s) if s == "localhost"

@@ -1,0 +1,398 @@
+import { describe, expect, it } from "vitest";
+import { createPolicyCheck } from "./createPolicyCheck.js";
+import {
+  fakeEngine,
+  FakeRegoError,
+  type FakeAnswer,
+} from "./test/fakeEngine.js";
+import { checkInput, target } from "./test/scenario.js";
+
+const DEPLOY = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  template:
+    spec:
+      containers:
+        - name: app
+          image: nginx:latest
+`;
+
+const MAIN_REGO = `package main
+
+deny contains msg if {
+  input.kind == "Deployment"
+  msg := "no"
+}
+
+warn_limits contains msg if { msg := "w" }
+`;
+
+const PACK = [
+  {
+    path: "policies/images.rego",
+    source: `package gitopsgate.images
+
+# METADATA
+# title: Latest
+# description: d
+# custom:
+#   id: GG-IMG-001
+#   severity: error
+#   environments:
+#     dev: notice
+#   remediation: r
+deny contains r if { r := 1 }
+`,
+  },
+];
+
+function check(
+  answers: Record<string, FakeAnswer>,
+  org?: Record<string, string>,
+) {
+  const engine = fakeEngine(answers);
+  const policyCheck = createPolicyCheck({
+    compile: engine.compile,
+    builtinPack: async () => PACK,
+    ...(org
+      ? {
+          orgPolicies: async () =>
+            (await import("./test/memoryTree.js")).memoryTree(org),
+        }
+      : {}),
+  });
+  return { policyCheck, engine };
+}
+
+const kindIs =
+  (kind: string, value: unknown): FakeAnswer =>
+  (o) =>
+    (o.input as { kind?: string }).kind === kind ? value : [];
+
+describe("policy check: conftest-style policies", () => {
+  it("turns deny and warn answers into findings on the resource", async () => {
+    const { policyCheck } = check({
+      "data.main.deny": kindIs("Deployment", ["replicas must be set"]),
+      "data.main.warn_limits": kindIs("Deployment", [
+        {
+          msg: "set limits",
+          field: ["spec", "template", "spec", "containers", 0],
+        },
+      ]),
+    });
+    const input = checkInput({
+      base: { "policy/main.rego": MAIN_REGO },
+      targets: [target("apps/web", { "apps/web/deploy.yaml": DEPLOY })],
+      config: { checks: { policy: { builtin: { enabled: false } } } },
+    });
+    const findings = await policyCheck.run(input);
+    expect(
+      findings.map((f) => [f.ruleId, f.severity, f.message, f.location]),
+    ).toEqual([
+      [
+        "main.deny",
+        "error",
+        "replicas must be set",
+        { path: "apps/web/deploy.yaml", line: 1 },
+      ],
+      [
+        "main.warn_limits",
+        "warning",
+        "set limits",
+        expect.objectContaining({ path: "apps/web/deploy.yaml", line: 10 }),
+      ],
+    ]);
+    expect(findings[0]?.resource).toEqual({
+      apiVersion: "apps/v1",
+      kind: "Deployment",
+      namespace: "shop",
+      name: "web",
+    });
+  });
+
+  it("reads policies from the base revision, not from the PR's head", async () => {
+    const { policyCheck, engine } = check({});
+    const input = checkInput({
+      base: { "policy/main.rego": MAIN_REGO },
+      head: { "policy/main.rego": "package main\n# weakened\n" },
+      targets: [],
+      changed: [
+        "policy/main.rego",
+        ".github/gitops-gate.yml",
+        "apps/web/deploy.yaml",
+      ],
+    });
+    const findings = await policyCheck.run(input);
+    expect(engine.compiled[0]?.map((m) => m.source)).toEqual([MAIN_REGO]);
+    expect(findings.map((f) => [f.ruleId, f.location.path])).toEqual([
+      ["policy/policy-changed", "policy/main.rego"],
+      ["policy/config-changed", ".github/gitops-gate.yml"],
+    ]);
+  });
+
+  it("applies exception rules to deny_ rules", async () => {
+    const { policyCheck } = check({
+      "data.main.deny_latest": () => ["latest tag"],
+      "data.main.deny": () => ["other"],
+      "data.main.exception": () => [["latest"]],
+    });
+    const rego =
+      "package main\ndeny_latest contains m if { m := 1 }\ndeny contains m if { m := 1 }\nexception contains r if { r := [] }\n";
+    const input = checkInput({
+      base: { "policy/x.rego": rego },
+      targets: [target("a", { "a/d.yaml": DEPLOY })],
+      config: { checks: { policy: { builtin: { enabled: false } } } },
+    });
+    expect((await policyCheck.run(input)).map((f) => f.message)).toEqual([
+      "other",
+    ]);
+  });
+
+  it("gives combined-mode policies every resource and maps named resources back", async () => {
+    const seen: unknown[] = [];
+    const { policyCheck } = check({
+      "data.main.deny": (o) => {
+        seen.push(o.input);
+        return [
+          {
+            msg: "Deployment web has no PodDisruptionBudget",
+            resource: { kind: "Deployment", name: "web" },
+          },
+          "target-wide",
+        ];
+      },
+    });
+    const input = checkInput({
+      base: { "policy/main.rego": MAIN_REGO },
+      targets: [target("apps/web", { "apps/web/deploy.yaml": DEPLOY })],
+      config: {
+        checks: { policy: { combined: true, builtin: { enabled: false } } },
+      },
+    });
+    const findings = await policyCheck.run(input);
+    expect(seen).toEqual([
+      [
+        {
+          path: "apps/web/deploy.yaml",
+          contents: expect.objectContaining({ kind: "Deployment" }),
+        },
+      ],
+    ]);
+    expect(findings.map((f) => f.location)).toEqual([
+      { path: "apps/web/deploy.yaml", line: 1 },
+      { path: "apps/web" },
+    ]);
+  });
+
+  it("reports a compile error on the policy file and line, and unknown namespaces", async () => {
+    const { policyCheck } = check({});
+    const input = checkInput({
+      base: { "policy/bad.rego": "package other\n\ndeny COMPILE_ERROR\n" },
+      targets: [],
+    });
+    const findings = await policyCheck.run(input);
+    expect(findings.map((f) => [f.ruleId, f.severity, f.location])).toEqual([
+      ["policy/unknown-namespace", "warning", { path: "policy/" }],
+      [
+        "policy/compile-error",
+        "error",
+        { path: "policy/bad.rego", line: 3, column: 3 },
+      ],
+    ]);
+    expect(findings[0]?.message).toContain("packages: other");
+  });
+
+  it("stops a policy at its evaluation limit, names it once, and runs the others", async () => {
+    let calls = 0;
+    const { policyCheck } = check({
+      "data.main.deny": () => {
+        calls++;
+        throw new FakeRegoError([
+          { code: "eval_cancel_error", message: "timed out after 5000ms" },
+        ]);
+      },
+      "data.main.warn_limits": () => ["still runs"],
+    });
+    const files = {
+      "a/d.yaml": DEPLOY,
+      "a/e.yaml": DEPLOY.replace("name: web", "name: api"),
+    };
+    const input = checkInput({
+      base: { "policy/main.rego": MAIN_REGO },
+      targets: [target("a", files)],
+      config: { checks: { policy: { builtin: { enabled: false } } } },
+    });
+    const findings = await policyCheck.run(input);
+    expect(calls).toBe(1);
+    expect(findings.filter((f) => f.message === "still runs")).toHaveLength(2);
+    const err = findings.find((f) => f.ruleId === "policy/eval-error");
+    expect(err?.message).toBe(
+      "policy data.main.deny failed and was skipped for the rest of the run: eval_cancel_error: timed out after 5000ms",
+    );
+    expect(err?.location).toEqual({ path: "policy/main.rego" });
+  });
+
+  it("passes evaluation limits from config", async () => {
+    const limits: unknown[] = [];
+    const { policyCheck } = check({
+      "data.main.deny": (o) => {
+        limits.push([o.timeoutMs, o.maxSteps]);
+        return [];
+      },
+    });
+    const input = checkInput({
+      base: { "policy/main.rego": MAIN_REGO },
+      targets: [target("a", { "a/d.yaml": DEPLOY })],
+      config: {
+        checks: {
+          policy: {
+            builtin: { enabled: false },
+            limits: { timeoutMs: 50, maxSteps: 1000 },
+          },
+        },
+      },
+    });
+    await policyCheck.run(input);
+    expect(limits).toEqual([[50, 1000]]);
+  });
+
+  it("refuses a result that is neither a string nor an object with msg", async () => {
+    const { policyCheck } = check({ "data.main.deny": () => [42] });
+    const input = checkInput({
+      base: { "policy/main.rego": MAIN_REGO },
+      targets: [target("a", { "a/d.yaml": DEPLOY })],
+      config: { checks: { policy: { builtin: { enabled: false } } } },
+    });
+    const [f] = (await policyCheck.run(input)).filter(
+      (x) => x.ruleId === "policy/eval-error",
+    );
+    expect(f?.message).toContain("rule returned a number");
+  });
+});
+
+describe("policy check: built-in pack", () => {
+  const answer = {
+    "data.gitopsgate.images.deny": () => [
+      {
+        id: "GG-IMG-001",
+        msg: "latest",
+        field: ["spec", "template", "spec", "containers", 0, "image"],
+      },
+    ],
+  };
+
+  it("maps pack results to findings on the field's line with the pack severity", async () => {
+    const { policyCheck } = check(answer);
+    const findings = await policyCheck.run(
+      checkInput({ targets: [target("a", { "a/d.yaml": DEPLOY })] }),
+    );
+    expect(findings.map((f) => [f.ruleId, f.severity, f.location])).toEqual([
+      ["GG-IMG-001", "error", { path: "a/d.yaml", line: 11 }],
+    ]);
+  });
+
+  it("applies environment defaults and config overrides", async () => {
+    const { policyCheck } = check(answer);
+    const dev = await policyCheck.run(
+      checkInput({ targets: [target("a", { "a/d.yaml": DEPLOY }, "dev")] }),
+    );
+    expect(dev.map((f) => [f.severity, f.environment])).toEqual([
+      ["notice", "dev"],
+    ]);
+    const off = await policyCheck.run(
+      checkInput({
+        targets: [target("a", { "a/d.yaml": DEPLOY })],
+        config: {
+          checks: {
+            policy: {
+              builtin: { rules: { "GG-IMG-001": { enabled: false } } },
+            },
+          },
+        },
+      }),
+    );
+    expect(off).toEqual([]);
+  });
+
+  it("gives the pack its parameters and the target's roles", async () => {
+    const seen: unknown[] = [];
+    const { policyCheck } = check({
+      "data.gitopsgate.images.deny": (o) => {
+        seen.push(o.data);
+        return [];
+      },
+    });
+    const role =
+      "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: all\nrules:\n  - verbs: ['*']\n";
+    await policyCheck.run(
+      checkInput({
+        targets: [target("a", { "a/r.yaml": role })],
+        config: {
+          checks: {
+            policy: {
+              multiTenant: true,
+              builtin: { allowedRegistries: ["ghcr.io"] },
+            },
+          },
+        },
+      }),
+    );
+    expect(seen[0]).toEqual({
+      gitopsgate: {
+        params: { allowedRegistries: ["ghcr.io"], multiTenant: true },
+        target: {
+          roles: [
+            {
+              kind: "ClusterRole",
+              name: "all",
+              namespace: "",
+              rules: [{ verbs: ["*"] }],
+            },
+          ],
+        },
+      },
+    });
+  });
+
+  it("treats an undocumented rule id as a pack bug", async () => {
+    const { policyCheck } = check({
+      "data.gitopsgate.images.deny": () => [{ id: "GG-NOPE-001", msg: "x" }],
+    });
+    const findings = await policyCheck.run(
+      checkInput({ targets: [target("a", { "a/d.yaml": DEPLOY })] }),
+    );
+    expect(findings.map((f) => f.ruleId)).toEqual(["policy/eval-error"]);
+  });
+});
+
+describe("policy check: org repository", () => {
+  it("loads the org's policies with the repo's, and fails closed when unavailable", async () => {
+    const { policyCheck, engine } = check(
+      {},
+      { "policy/org.rego": "package main\n" },
+    );
+    const config = { checks: { policy: { org: { repo: "acme/policies" } } } };
+    await policyCheck.run(
+      checkInput({
+        base: { "policy/main.rego": MAIN_REGO },
+        targets: [],
+        config,
+      }),
+    );
+    expect(engine.compiled[0]?.map((m) => m.path)).toEqual([
+      "policy/main.rego",
+      "acme/policies@main:policy/org.rego",
+    ]);
+    const alone = createPolicyCheck({
+      compile: fakeEngine({}).compile,
+      builtinPack: async () => PACK,
+    });
+    const findings = await alone.run(checkInput({ targets: [], config }));
+    expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([
+      ["policy/org-unavailable", "error"],
+    ]);
+  });
+});
