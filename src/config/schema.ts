@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { environmentsSchema } from "./sections/environments.js";
+import { overridesSchema } from "./sections/overrides.js";
 import { renderSchema } from "./sections/render.js";
 import {
   imagesCheckSchema,
@@ -31,6 +32,7 @@ export const configSchema = z
         images: imagesCheckSchema,
       })
       .prefault({}),
+    overrides: overridesSchema,
     gate: z
       .strictObject({
         failOn: z.enum(["error", "warning", "never"]).default("error"),

@@ -9,6 +9,7 @@ import type { RenderedTarget } from "../render/RenderTarget.js";
 import { renderers as defaultRenderers } from "../render/renderers.js";
 import type { ChangeSet } from "../workspace/ChangeSet.js";
 import type { Tree } from "../workspace/Tree.js";
+import { applyOverrides } from "./applyOverrides.js";
 import { configChangeFindings } from "./configChangeFindings.js";
 import { findingKey, judge } from "./judge.js";
 import { renderTargets } from "./renderTargets.js";
@@ -74,6 +75,7 @@ export async function runGate(
     ...(await runChecks(deps.checks ?? defaultChecks, input)),
     ...(await configChangeFindings(request)),
   ].map((f) => withEnvironment(f, config));
+  const overridden = applyOverrides(found, config.overrides);
   const baseKeys =
     config.gate.newFindingsOnly && request.base && base
       ? await baseFindingKeys(deps.checks ?? defaultChecks, {
@@ -83,7 +85,7 @@ export async function runGate(
         })
       : undefined;
   const gate = { ...config.gate, failOn: request.failOn ?? config.gate.failOn };
-  const judged = judge(found, gate, targets.length, baseKeys);
+  const judged = judge(overridden, gate, targets.length, baseKeys);
   return {
     conclusion: judged.conclusion,
     findings: judged.findings,
