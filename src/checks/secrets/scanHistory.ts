@@ -1,11 +1,14 @@
 import type { AddedLine, CommitPatch } from "../../workspace/ChangeSet.js";
 import { base64Text } from "./decoders/base64Text.js";
+import { credentialCandidate } from "./decoders/credentialCandidate.js";
+import { envCandidates, isEnvFile } from "./decoders/envDecoder.js";
+import { isHelmValues } from "./decoders/helmValuesDecoder.js";
 import { scanText, type ScanFn } from "./scanText.js";
 import { emptyAnalysis, type Candidate, type FileAnalysis } from "./types.js";
 
 /** A YAML `key: <base64>` line, the shape of a Secret's `data`. */
 const BASE64_VALUE =
-  /^\s*(?:-\s+)?["']?[\w.-]+["']?\s*:\s*["']?([A-Za-z0-9+/]{16,}={0,2})["']?\s*$/;
+  /^\s*(?:-\s+)?["']?([\w.-]+)["']?\s*:\s*["']?([A-Za-z0-9+/]{16,}={0,2})["']?\s*$/;
 
 /** A candidate found in what one commit added, with that commit's line. */
 export interface HistoryCandidate extends Candidate {
@@ -27,7 +30,7 @@ export async function scanCommits(
   for (const commit of commits) {
     for (const [path, lines] of byPath(commit.added)) {
       const text = lines.map((l) => l.text).join("\n");
-      const found = await scanText(path, text, decodeLines(lines), scan);
+      const found = await scanText(path, text, decodeLines(path, lines), scan);
       for (const c of found) {
         const added = lines[c.line - 1];
         if (added) out.push(atCommit(c, added, commit.sha));
@@ -46,19 +49,33 @@ function atCommit(
   return { ...rest, line: added.line, sha, lineText: added.text.trim() };
 }
 
-/** Decoded base64 values; lines are indexes into the joined text. */
-function decodeLines(lines: readonly AddedLine[]): FileAnalysis {
+/**
+ * Decoded base64 values (with their key, which rules use as context) and,
+ * in dotenv and Helm values files, credential-shaped keys. Lines are
+ * indexes into the joined text.
+ */
+function decodeLines(path: string, lines: readonly AddedLine[]): FileAnalysis {
   const analysis = emptyAnalysis();
+  const plain = isEnvFile(path) || isHelmValues(path);
   lines.forEach((l, i) => {
-    const encoded = BASE64_VALUE.exec(l.text)?.[1];
-    const text = encoded === undefined ? undefined : base64Text(encoded);
-    if (text === undefined || encoded === undefined) return;
+    const site = { path, line: i + 1, where: "added line" };
+    if (plain) analysis.candidates.push(...envCandidates(l.text, site, true));
+    const m = BASE64_VALUE.exec(l.text);
+    const text = m?.[2] === undefined ? undefined : base64Text(m[2]);
+    if (text === undefined || !m?.[1] || !m[2]) return;
+    const where = "base64 value";
     analysis.decoded.push({
       line: i + 1,
-      text,
-      where: "base64 value",
-      encoded,
+      text: `${m[1]}: ${text}`,
+      where,
+      encoded: m[2],
     });
+    const c = credentialCandidate(m[1], text, {
+      ...site,
+      where,
+      alsoMask: [m[2]],
+    });
+    if (c) analysis.candidates.push(c);
   });
   return analysis;
 }

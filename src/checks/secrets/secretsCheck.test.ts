@@ -1,0 +1,177 @@
+import { describe, expect, it } from "vitest";
+import { b64, fakeSecrets } from "./testing/fakeSecrets.js";
+import { runSecrets, summary } from "./testing/runSecrets.js";
+
+const s = fakeSecrets();
+const indent = (text: string, n: number) =>
+  text
+    .trimEnd()
+    .split("\n")
+    .map((l) => " ".repeat(n) + l)
+    .join("\n");
+
+const secret = (data: string) =>
+  `apiVersion: v1\nkind: Secret\nmetadata:\n  name: app\ntype: Opaque\n${data}\n`;
+
+interface Case {
+  name: string;
+  files: Record<string, string>;
+  /** `ruleId path:line`, sorted. */
+  want: string[];
+}
+
+const positives: Case[] = [
+  {
+    name: "AWS secret key base64-encoded in Secret data",
+    files: {
+      "s.yaml": secret(`data:\n  aws_secret_access_key: ${b64(s.awsSecret)}`),
+    },
+    want: ["aws:AWSSecretAccessKey s.yaml:7"],
+  },
+  {
+    name: "AWS access key id in stringData",
+    files: { "s.yaml": secret(`stringData:\n  id: ${s.awsKeyId}`) },
+    want: ["aws:AWSAccessKeyID s.yaml:7"],
+  },
+  {
+    name: "GitHub token in a prod values file",
+    files: {
+      "apps/web/values-prod.yaml": `replicas: 3\ngit:\n  token: ${s.githubToken}\n`,
+    },
+    want: ["github:GITHUB_TOKEN apps/web/values-prod.yaml:3"],
+  },
+  {
+    name: "Slack token in a .env file",
+    files: { "config/.env": `LOG=debug\nSLACK=${s.slackToken}\n` },
+    want: ["slack:SLACK_TOKEN config/.env:2"],
+  },
+  {
+    name: "RSA-sized private key block in stringData",
+    files: {
+      "s.yaml": secret(`stringData:\n  key.pem: |\n${indent(s.privateKey, 4)}`),
+    },
+    want: ["pattern:private key s.yaml:8"],
+  },
+  {
+    name: "private key base64-encoded in data",
+    files: { "s.yaml": secret(`data:\n  tls.key: ${b64(s.privateKey)}`) },
+    want: ["pattern:private key s.yaml:7"],
+  },
+  {
+    name: "GitLab token in a ConfigMap",
+    files: {
+      "cm.yaml": `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  GL: ${s.gitlabToken}\n`,
+    },
+    want: ["pattern:GitLab token cm.yaml:6"],
+  },
+  {
+    name: "credential-shaped key in a ConfigMap and in its properties",
+    files: {
+      "cm.yaml": `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  DB_PASSWORD: ${s.password}\n  app.properties: |\n    db.user=app\n    db.password=${s.password}2\n`,
+    },
+    want: ["gg:credential-value cm.yaml:6", "gg:credential-value cm.yaml:9"],
+  },
+  {
+    name: "password in Secret data (base64) and in a secretGenerator literal",
+    files: {
+      "s.yaml": secret(`data:\n  password: ${b64(s.password)}`),
+      "k/kustomization.yaml": `secretGenerator:\n- name: db\n  literals:\n  - DB_PASSWORD=${s.password}9\n`,
+    },
+    want: [
+      "gg:credential-value k/kustomization.yaml:4",
+      "gg:credential-value s.yaml:7",
+    ],
+  },
+  {
+    name: "secretGenerator env file with an unusual name",
+    files: {
+      "k/kustomization.yaml": `secretGenerator:\n- name: db\n  envs:\n  - db.txt\n`,
+      "k/db.txt": `USER=app\nAPI_KEY=${s.password}\n`,
+    },
+    want: ["gg:credential-value k/db.txt:2"],
+  },
+  {
+    name: "registry password in .dockerconfigjson",
+    files: {
+      "s.yaml": secret(
+        `data:\n  .dockerconfigjson: ${b64(JSON.stringify({ auths: { "ghcr.io": { auth: b64(`bot:${s.password}`) } } }))}`,
+      ),
+    },
+    want: ["gg:docker-registry-auth s.yaml:7"],
+  },
+  {
+    name: "a token in a YAML key name",
+    files: { "x.yaml": `annotations:\n  ${s.githubToken}: "1"\n` },
+    want: ["github:GITHUB_TOKEN x.yaml:2"],
+  },
+];
+
+const negatives: Case[] = [
+  {
+    name: "ExternalSecret",
+    files: {
+      "es.yaml": `apiVersion: external-secrets.io/v1beta1\nkind: ExternalSecret\nmetadata:\n  name: db\nspec:\n  secretStoreRef: {name: vault, kind: ClusterSecretStore}\n  data:\n  - secretKey: password\n    remoteRef: {key: prod/db, property: password}\n`,
+    },
+    want: [],
+  },
+  {
+    name: "SealedSecret",
+    files: {
+      "ss.yaml": `apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nmetadata:\n  name: db\nspec:\n  encryptedData:\n    password: AgBy3i4OJSWK+PiTySYZZA9rO43cGDEq${"A".repeat(300)}\n    token: AgCtr8OJSWK+PiTy${b64(s.password).repeat(8)}\n`,
+    },
+    want: [],
+  },
+  {
+    name: "sops-encrypted Secret",
+    files: {
+      "s.enc.yaml": secret(
+        `data:\n  password: ENC[AES256_GCM,data:Tr7o=,iv:1=,tag:2=,type:str]\nsops:\n  age:\n  - recipient: age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p\n    enc: |\n      -----BEGIN AGE ENCRYPTED FILE-----\n      YWdlLWVuY3J5cHRpb24ub3JnL3YxCi0+IFgyNTUxOSBLd2Jw\n      -----END AGE ENCRYPTED FILE-----\n  lastmodified: "2026-01-01T00:00:00Z"\n  mac: ENC[AES256_GCM,data:abc=,iv:d=,tag:e=,type:str]\n  encrypted_regex: ^(data|stringData)$\n  version: 3.9.0`,
+      ),
+    },
+    want: [],
+  },
+  {
+    name: "argocd-vault-plugin placeholders and obvious placeholders",
+    files: {
+      "s.yaml": secret(
+        `stringData:\n  password: <path:secret/data/db#password>\n  token: \${TOKEN}\n  api_key: changeme\n  secret: xxxxxxxx\n  client_secret: "{{ .Values.secret }}"`,
+      ),
+      "values.yaml": `auth:\n  password: REPLACE_ME\n  existingSecret: db-credentials\n  passwordKey: password\n`,
+      ".env": `DB_PASSWORD=\nAPI_TOKEN=<your-token>\n`,
+    },
+    want: [],
+  },
+  {
+    name: "AWS documentation example keys",
+    files: {
+      "docs.yaml": `id: AKIAIOSFODNN7EXAMPLE\naws_secret_access_key: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n`,
+    },
+    want: [],
+  },
+  {
+    name: "public certificate in a Secret",
+    files: {
+      "s.yaml": secret(
+        `data:\n  ca.crt: ${b64("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n")}`,
+      ),
+    },
+    want: [],
+  },
+];
+
+describe("secretsCheck on a whole tree", () => {
+  it.each([...positives, ...negatives])("$name", async ({ files, want }) => {
+    const findings = await runSecrets({ head: files });
+    expect(summary(findings)).toEqual([...want].sort());
+  });
+
+  it.each(positives)("never shows the value: $name", async ({ files }) => {
+    const findings = await runSecrets({ head: files });
+    const out = JSON.stringify(findings);
+    for (const value of Object.values(s)) {
+      expect(out).not.toContain(value);
+      expect(out).not.toContain(b64(value));
+      expect(out).not.toContain(value.slice(5, 17));
+    }
+  });
+});
