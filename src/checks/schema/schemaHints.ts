@@ -32,18 +32,25 @@ function propertiesOf(schema: unknown): string[] {
   return typeof props === "object" && props !== null ? Object.keys(props) : [];
 }
 
-/** Levenshtein distance, giving up (returning `limit`) past `limit`. */
+/**
+ * Edit distance counting a swap of two neighbours as one edit (the most
+ * common typo), giving up (returning `limit`) past `limit`.
+ */
 function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) >= limit) return limit;
+  let before: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        row[j] = Math.min(row[j]!, before[j - 2]! + 1);
+      }
     }
     if (Math.min(...row) >= limit) return limit;
-    prev = row;
+    [before, prev] = [prev, row];
   }
   return Math.min(prev[b.length]!, limit);
 }
