@@ -1,6 +1,7 @@
 import type { GateRequest } from "../../gate/runGate.js";
 import type { Verdict } from "../../gate/Verdict.js";
 import type { MarkdownOptions } from "../../report/markdownReport.js";
+import type { ExplainRule } from "../commands/explainRule.js";
 import type { AppMetrics } from "../ops/metrics.js";
 import type { JobRegistry } from "./JobRegistry.js";
 import type { ReadLimits } from "./readChange.js";
@@ -17,6 +18,7 @@ export interface JobLimits extends ReadLimits {
 export interface AppDeps {
   gate: (request: GateRequest) => Promise<Verdict>;
   report: (verdict: Verdict, opts?: MarkdownOptions) => string;
+  explainRule: ExplainRule;
   registry: JobRegistry;
   metrics: AppMetrics;
   limits: JobLimits;

@@ -24,6 +24,8 @@ export interface GateJob extends RepoRef {
   explicit: boolean;
   headSha: string;
   baseSha: string;
+  /** `repository.html_url`, for links (GHES hosts differ). */
+  htmlUrl?: string;
   pr?: JobPullRequest;
 }
 

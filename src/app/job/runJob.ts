@@ -222,7 +222,8 @@ function cancelled(newer: string): CheckResult {
 
 function blobLink(job: GateJob) {
   return (path: string, line?: number): string =>
-    `https://github.com/${job.owner}/${job.repo}/blob/${job.headSha}/` +
+    `${job.htmlUrl ?? `https://github.com/${job.owner}/${job.repo}`}` +
+    `/blob/${job.headSha}/` +
     `${path.split("/").map(encodeURIComponent).join("/")}` +
     (line ? `#L${line}` : "");
 }

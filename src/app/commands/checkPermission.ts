@@ -1,0 +1,60 @@
+import type { GitHub, RepoRef } from "../github/GitHub.js";
+
+/** Whether a user may run commands, and what to tell them if not. */
+export type Permission = { allowed: true } | { allowed: false; why: string };
+
+const WRITERS = new Set(["admin", "maintain", "write"]);
+
+/**
+ * Asks GitHub, at the time of the command, whether `username` has write,
+ * maintain or admin permission on the repository, or is an active member
+ * of one of the teams (config `commands.teams`, read only when needed) in
+ * the owner organisation.
+ */
+export async function checkPermission(
+  github: GitHub,
+  repo: RepoRef,
+  username: string,
+  teamsOf: () => Promise<readonly string[]>,
+): Promise<Permission> {
+  const { data } = await github.rest.repos.getCollaboratorPermissionLevel({
+    ...repo,
+    username,
+  });
+  const role = data.role_name ?? data.permission;
+  if (WRITERS.has(role) || WRITERS.has(data.permission)) {
+    return { allowed: true };
+  }
+  // Only now read the config: writers never pay for it.
+  const teams = await teamsOf();
+  for (const team of teams) {
+    if (await isTeamMember(github, repo.owner, team, username)) {
+      return { allowed: true };
+    }
+  }
+  const viaTeams =
+    teams.length > 0 ? ` or membership in ${teams.join(", ")}` : "";
+  return {
+    allowed: false,
+    why: `needs write, maintain or admin permission${viaTeams}; yours is ${role}`,
+  };
+}
+
+async function isTeamMember(
+  github: GitHub,
+  org: string,
+  team: string,
+  username: string,
+): Promise<boolean> {
+  try {
+    const { data } = await github.rest.teams.getMembershipForUserInOrg({
+      org,
+      team_slug: team,
+      username,
+    });
+    return data.state === "active";
+  } catch (err) {
+    if ((err as { status?: number }).status === 404) return false;
+    throw new Error(`check ${username} in team ${org}/${team}`, { cause: err });
+  }
+}

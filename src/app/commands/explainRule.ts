@@ -1,0 +1,45 @@
+import {
+  readPackMetadata,
+  type PackRule,
+} from "../../checks/policy/packMetadata.js";
+import { readBuiltinPackFiles } from "../../checks/policy/builtinPackFiles.js";
+import { escapeMarkdown } from "../../report/escapeMarkdown.js";
+
+/** Markdown about one rule id, or undefined for an unknown id. */
+export type ExplainRule = (ruleId: string) => Promise<string | undefined>;
+
+/**
+ * Explains rules of the built-in pack from their `# METADATA` blocks:
+ * title, default severity, description and remediation. The pack is read
+ * once, on first use.
+ */
+export function builtinRuleExplainer(read = readBuiltinPackFiles): ExplainRule {
+  let rules: Promise<Map<string, PackRule>> | undefined;
+  const load = async (): Promise<Map<string, PackRule>> => {
+    const files = await read();
+    const all = files.flatMap((f) => readPackMetadata(f.path, f.source));
+    return new Map(all.map((r) => [r.id, r]));
+  };
+  return async (ruleId) => {
+    const rule = (await (rules ??= load())).get(ruleId);
+    return rule ? formatRule(rule) : undefined;
+  };
+}
+
+/** The Markdown of one pack rule. Pure. */
+export function formatRule(rule: PackRule): string {
+  const envs = Object.entries(rule.environments)
+    .map(([env, sev]) => `${env}: ${sev}`)
+    .join(", ");
+  return [
+    `**${rule.id}**: ${escapeMarkdown(rule.title)}`,
+    "",
+    `Default severity: ${rule.severity}${envs ? ` (${envs})` : ""}.`,
+    "",
+    rule.description,
+    "",
+    `**Fix:** ${rule.remediation}`,
+    "",
+    `Source: \`${rule.file}:${rule.line}\``,
+  ].join("\n");
+}

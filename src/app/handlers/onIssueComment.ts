@@ -1,0 +1,96 @@
+import type { Context } from "probot";
+import { checkPermission } from "../commands/checkPermission.js";
+import { HELP_TEXT } from "../commands/helpText.js";
+import { parseCommand, type Command } from "../commands/parseCommand.js";
+import { loadRepoConfig } from "../config/loadRepoConfig.js";
+import { apiConfigTree } from "../github/apiConfigTree.js";
+import { fetchRepoFile } from "../github/fetchRepoFile.js";
+import type { AppDeps } from "../job/AppDeps.js";
+import type { JobContext } from "../job/runJob.js";
+import { handleDelivery } from "./handleDelivery.js";
+import { jobForPullNumber, startJob } from "./startJob.js";
+
+type CommentContext = Context<"issue_comment.created">;
+
+/**
+ * `/gitops` commands in PR comments. Bots are ignored (only `created` is
+ * subscribed, so edits never trigger). The comment gets an 👀 reaction;
+ * the author's permission is checked through the API before anything
+ * runs, and a refusal is a short reply saying why.
+ */
+export async function onIssueComment(
+  context: CommentContext,
+  deps: AppDeps,
+): Promise<void> {
+  await handleDelivery(context, deps, async (ctx) => {
+    const { payload } = context;
+    const { comment, issue } = payload;
+    const user = comment.user;
+    if (!issue.pull_request || !user || user.type === "Bot") return "ignored";
+    if (payload.sender.type === "Bot") return "ignored";
+    const command = parseCommand(comment.body);
+    if (!command) return "ignored";
+    const repo = {
+      owner: payload.repository.owner.login,
+      repo: payload.repository.name,
+    };
+    await ctx.github.rest.reactions.createForIssueComment({
+      ...repo,
+      comment_id: comment.id,
+      content: "eyes",
+    });
+    const job = await jobForPullNumber(
+      ctx.github,
+      payload.repository,
+      issue.number,
+      context.id,
+      "issue_comment.recheck",
+    );
+    const teams = async () => {
+      const tree = apiConfigTree(ctx.github, repo, job.baseSha);
+      const loaded = await loadRepoConfig(tree, repo, (f) =>
+        fetchRepoFile(ctx.github, f),
+      );
+      return loaded.config.commands.teams;
+    };
+    const login = user.login;
+    const allowed = await checkPermission(ctx.github, repo, login, teams);
+    if (!allowed.allowed) {
+      await reply(
+        context,
+        ctx,
+        `@${login} \`/gitops\` commands ${allowed.why}.`,
+      );
+      return "refused";
+    }
+    if (command.name === "recheck") return startJob(job, ctx);
+    await reply(context, ctx, await answer(command, deps));
+    return "replied";
+  });
+}
+
+async function answer(command: Command, deps: AppDeps): Promise<string> {
+  if (command.name !== "explain") {
+    const unknown =
+      command.name === "unknown"
+        ? `Unknown command \`${command.text.replace(/`/g, "'")}\`.\n\n`
+        : "";
+    return unknown + HELP_TEXT;
+  }
+  const text = await deps.explainRule(command.ruleId);
+  return text ?? `No rule \`${command.ruleId}\` in the built-in pack.`;
+}
+
+async function reply(
+  context: CommentContext,
+  ctx: JobContext,
+  body: string,
+): Promise<void> {
+  const { repository, issue } = context.payload;
+  await ctx.github.rest.issues.createComment({
+    owner: repository.owner.login,
+    repo: repository.name,
+    issue_number: issue.number,
+    body,
+  });
+}
