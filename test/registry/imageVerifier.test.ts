@@ -137,6 +137,20 @@ describe("multi-arch indexes", () => {
   });
 });
 
+describe("Docker media types", () => {
+  it("resolves and verifies a Docker manifest list by its own digest", async () => {
+    const repo = "docker/list";
+    const list = await pusher.repo(repo).dockerList("v1");
+    await signClassic(pusher, repo, list.digest, trusted.privateKey);
+    const ref = parseImageRef(`${registry.host}/${repo}:v1`);
+    const verdict = await verifier().verify(ref, policy(trusted.publicKey));
+    expect(verdict).toMatchObject({
+      digest: list.digest,
+      signature: { status: "verified" },
+    });
+  });
+});
+
 describe("attestations and bundles", () => {
   it("verifies a classic .att SPDX attestation and flags a missing one", async () => {
     const repo = "att/classic";

@@ -81,6 +81,35 @@ export class Pusher {
     return this.manifest(manifest, tag);
   }
 
+  /** A Docker schema 2 image and a Docker manifest list naming it. */
+  async dockerList(tag: string): Promise<Pushed> {
+    const config = await this.blob(
+      Buffer.from(JSON.stringify({ architecture: "amd64", os: "linux" })),
+      "application/vnd.docker.container.image.v1+json",
+    );
+    const layer = await this.blob(
+      randomBytes(64),
+      "application/vnd.docker.image.rootfs.diff.tar.gzip",
+    );
+    const v2 = "application/vnd.docker.distribution.manifest.v2+json";
+    const list = "application/vnd.docker.distribution.manifest.list.v2+json";
+    const image = await this.manifest(
+      { schemaVersion: 2, mediaType: v2, config, layers: [layer] },
+      undefined,
+      v2,
+    );
+    const platform = { architecture: "amd64", os: "linux" };
+    return this.manifest(
+      {
+        schemaVersion: 2,
+        mediaType: list,
+        manifests: [{ ...image, platform }],
+      },
+      tag,
+      list,
+    );
+  }
+
   /** A multi-arch index of two fresh images under `tag`. */
   async index(tag: string): Promise<{ index: Pushed; children: Pushed[] }> {
     const children = [await this.image(), await this.image()];

@@ -69,11 +69,31 @@ async function runImages(
     }
     return outcome;
   };
-  const findings: Finding[] = [];
-  for (const use of usesToCheck(input, config)) {
-    findings.push(...(await checkUse(input, config, policies, use, verify)));
-  }
-  return findings;
+  const uses = usesToCheck(input, config);
+  const perUse = await mapLimit(uses, CONCURRENCY, (use) =>
+    checkUse(input, config, policies, use, verify),
+  );
+  return perUse.flat();
+}
+
+/** Images verified at once: registries throttle, and cores are few. */
+const CONCURRENCY = 4;
+
+async function mapLimit<T, R>(
+  items: T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: limit }, worker));
+  return out;
 }
 
 function usesToCheck(input: CheckInput, config: ImagesConfig): ImageUse[] {
