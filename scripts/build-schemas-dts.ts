@@ -12,6 +12,7 @@
 import path from "node:path";
 import ts from "typescript";
 import { QUANTITY_PATTERN } from "../src/checks/schema/schemaHints.js";
+import { integerFields } from "./build-schemas-integers.js";
 
 /** A JSON Schema as plain data. */
 export type JsonSchema = Record<string, unknown>;
@@ -41,7 +42,9 @@ export class DtsConverter {
     const name = this.defName(decl);
     if (this.defs[name] !== undefined) return name;
     this.defs[name] = {}; // placeholder: breaks reference cycles
-    this.defs[name] = this.fromMembers(this.membersOf(decl));
+    const schema = this.fromMembers(this.membersOf(decl));
+    markIntegers(schema, integerFields(decl, this.modulesDir));
+    this.defs[name] = schema;
     return name;
   }
 
@@ -138,6 +141,15 @@ export class DtsConverter {
     return symbol?.declarations?.find(
       (d) => ts.isInterfaceDeclaration(d) || ts.isTypeAliasDeclaration(d),
     );
+  }
+}
+
+/** Turns `number` into `integer` for the fields the package validates as
+ * integers (the declarations cannot say which). */
+function markIntegers(schema: JsonSchema, fields: Set<string>): void {
+  const props = (schema["properties"] ?? {}) as Record<string, JsonSchema>;
+  for (const field of fields) {
+    if (props[field]?.["type"] === "number") props[field]["type"] = "integer";
   }
 }
 

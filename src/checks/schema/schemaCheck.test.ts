@@ -103,7 +103,21 @@ const CASES: Case[] = [
         ruleId: "schema/type",
         file: "d.yaml",
         marker: "replicas: three",
-        says: "spec.replicas: must be number, got string",
+        says: "spec.replicas: must be integer, got string",
+      },
+    ],
+  },
+  {
+    name: "a fraction where an integer belongs",
+    files: {
+      "d.yaml": edit(DEPLOYMENT, "containerPort: 8080", "containerPort: 80.5"),
+    },
+    expected: [
+      {
+        ruleId: "schema/type",
+        file: "d.yaml",
+        marker: "containerPort: 80.5",
+        says: "spec.template.spec.containers[0].ports[0].containerPort: must be integer, got number",
       },
     ],
   },
