@@ -19,7 +19,18 @@ export const renderSchema = z
         apiVersions: z.array(z.string()).default([]),
       })
       .prefault({}),
-    argocd: z.strictObject({ enabled: z.boolean().default(true) }).prefault({}),
+    argocd: z
+      .strictObject({
+        enabled: z.boolean().default(true),
+        repoURLs: z
+          .array(z.string())
+          .default([])
+          .describe(
+            "URLs that name this repository in Application and " +
+              "ApplicationSet sources (any scheme, with or without .git).",
+          ),
+      })
+      .prefault({}),
     flux: z
       .strictObject({
         enabled: z.boolean().default(true),

@@ -18,20 +18,17 @@ export interface HelmSources {
  * A `locate` for a Helm-rendered resource. Helm keeps no line map, so the
  * template line is found by following the field's keys down the template
  * text; when that line reads `.Values.x.y` and a values file sets `x.y`,
- * the values line (of the file that wins) is returned instead. Without a
+ * the line in the most specific such values file is returned instead. Without a
  * match, the template's first line.
  */
 export function helmLocator(src: HelmSources): (f: FieldPath) => Location {
   return (field) => {
     const line = templateLine(src.templateLines, field);
-    const ref = /\.Values\.([A-Za-z0-9_.]+)/.exec(
-      src.templateLines[line - 1] ?? "",
+    const text = src.templateLines[line - 1] ?? "";
+    const refs = [...text.matchAll(/\.Values\.([A-Za-z0-9_.]+)/g)].map((m) =>
+      (m[1] ?? "").split("."),
     );
-    if (ref?.[1]) {
-      const hit = valuesLine(src, ref[1].split("."));
-      if (hit) return hit;
-    }
-    return { path: src.template, line };
+    return valuesLine(src, refs) ?? { path: src.template, line };
   };
 }
 
@@ -49,10 +46,12 @@ function templateLine(lines: readonly string[], field: FieldPath): number {
   return found;
 }
 
-function valuesLine(src: HelmSources, keys: string[]): Location | undefined {
+/** The most specific values file that sets any of `refs`. */
+function valuesLine(src: HelmSources, refs: string[][]): Location | undefined {
   for (const file of [...src.valueFiles].reverse()) {
     const doc = src.index.documents(file)[0];
-    if (doc && has(doc.value, keys)) return doc.locate(keys);
+    const keys = refs.find((k) => doc && has(doc.value, k));
+    if (doc && keys) return doc.locate(keys);
   }
   return undefined;
 }

@@ -24,7 +24,7 @@ export interface HelmTemplateRequest {
   /** Repo-relative values files, lowest priority first. */
   valueFiles: string[];
   /** Inline values (Application `values`, HelmRelease `values`), applied after the files. */
-  values: Record<string, unknown>[];
+  values: (Record<string, unknown> | string)[];
   /** `--set` / `--set-string` parameters. */
   set: { name: string; value: string; forceString?: boolean }[];
   skipCrds?: boolean;
@@ -81,7 +81,7 @@ async function helmArgs(sb: Sandbox, req: HelmTemplateRequest) {
     const dir = await sb.scratchDir("values");
     for (const [i, v] of req.values.entries()) {
       const file = join(dir, `values-${i}.yaml`);
-      await writeFile(file, stringify(v));
+      await writeFile(file, typeof v === "string" ? v : stringify(v));
       args.push("--values", `./${relative(sb.root, file)}`);
     }
   }

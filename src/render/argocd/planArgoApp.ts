@@ -1,0 +1,264 @@
+import type { Location } from "../../findings/finding.js";
+import { isObject } from "../../manifests/toResources.js";
+import {
+  directoryFiles,
+  type DirectoryOptions,
+} from "../apps/renderDirectory.js";
+import { isThisRepo } from "../apps/sameRepo.js";
+import { chartFiles, isChartDir } from "../helm/findCharts.js";
+import type { KustomizeGraph } from "../kustomize/KustomizeGraph.js";
+import { repoPath } from "../kustomize/repoPath.js";
+
+/** One source of an Application, as the gate will render it. */
+export type PlannedSource =
+  | {
+      type: "kustomize";
+      dir: string;
+      extra: Record<string, unknown>;
+      components: string[];
+    }
+  | {
+      type: "helm";
+      chartDir: string;
+      releaseName: string;
+      namespace?: string;
+      valueFiles: string[];
+      values: (Record<string, unknown> | string)[];
+      set: { name: string; value: string; forceString?: boolean }[];
+      skipCrds: boolean;
+    }
+  | { type: "directory"; opts: DirectoryOptions }
+  | {
+      type: "skip";
+      severity: "notice" | "error";
+      message: string;
+      at: Location;
+    };
+
+/** An Application and how to render it. */
+export interface ArgoPlan {
+  name: string;
+  sources: PlannedSource[];
+  /** Files whose change changes the render (the Application file too). */
+  inputs: string[];
+}
+
+/** What planning needs to know about the repo. */
+export interface PlanContext {
+  files: readonly string[];
+  graph: KustomizeGraph;
+  repoURLs: readonly string[];
+  /** Locates a field of the Application spec (`["source", "path"]`). */
+  locate: (field: (string | number)[]) => Location;
+  /** The file that defines the Application. */
+  file: string;
+}
+
+/**
+ * Plans the render of an Argo CD Application: each source becomes a
+ * kustomize build, a `helm template` or a directory read; sources in other
+ * repositories, Helm-repository charts and plugins become notices.
+ */
+export function planArgoApp(
+  app: Record<string, unknown>,
+  ctx: PlanContext,
+): ArgoPlan {
+  const meta = isObject(app["metadata"]) ? app["metadata"] : {};
+  const spec = isObject(app["spec"]) ? app["spec"] : {};
+  const name = String(meta["name"] ?? "app");
+  const list = Array.isArray(spec["sources"])
+    ? spec["sources"]
+    : [spec["source"]];
+  const at = Array.isArray(spec["sources"])
+    ? (i: number) => ["sources", i]
+    : () => ["source"];
+  const refs = refSources(list, ctx.repoURLs);
+  const dest = isObject(spec["destination"]) ? spec["destination"] : {};
+  const ns =
+    typeof dest["namespace"] === "string" ? dest["namespace"] : undefined;
+  const sources = list.map((s, i) =>
+    planSource(s, { ...ctx, base: at(i), name, ns, refs }),
+  );
+  const inputs = new Set<string>([ctx.file]);
+  for (const s of sources) for (const f of sourceInputs(s, ctx)) inputs.add(f);
+  return { name, sources, inputs: [...inputs].sort() };
+}
+
+interface SourceCtx extends PlanContext {
+  base: (string | number)[];
+  name: string;
+  ns: string | undefined;
+  /** `ref` name → repo-relative root ("" = repo root) of this repo. */
+  refs: Map<string, string | undefined>;
+}
+
+function refSources(list: unknown[], repoURLs: readonly string[]) {
+  const refs = new Map<string, string | undefined>();
+  for (const s of list) {
+    if (!isObject(s) || typeof s["ref"] !== "string") continue;
+    refs.set(s["ref"], isThisRepo(s["repoURL"], repoURLs) ? "" : undefined);
+  }
+  return refs;
+}
+
+function planSource(s: unknown, ctx: SourceCtx): PlannedSource {
+  const loc = (f: (string | number)[]) => ctx.locate([...ctx.base, ...f]);
+  const skip = (severity: "notice" | "error", message: string, f: string[]) =>
+    ({ type: "skip", severity, message, at: loc(f) }) as const;
+  if (!isObject(s)) return skip("error", "Application has no source", []);
+  const url = String(s["repoURL"] ?? "");
+  if (typeof s["chart"] === "string") {
+    return skip(
+      "notice",
+      `Helm chart "${s["chart"]}" from ${url} was not fetched; this source is not rendered`,
+      ["chart"],
+    );
+  }
+  if (!isThisRepo(url, ctx.repoURLs)) {
+    if (typeof s["ref"] === "string" && s["path"] === undefined) {
+      return { type: "directory", opts: { dir: "\0none", recurse: false } };
+    }
+    return skip(
+      "notice",
+      `source ${url} is another repository (not in render.argocd.repoURLs); it was not fetched or rendered`,
+      ["repoURL"],
+    );
+  }
+  if (s["path"] === undefined && typeof s["ref"] === "string") {
+    return { type: "directory", opts: { dir: "\0none", recurse: false } };
+  }
+  const dir = repoPath("", String(s["path"] ?? "."));
+  if (dir === undefined) {
+    return skip(
+      "error",
+      `path "${String(s["path"])}" leaves the repository; refused before rendering`,
+      ["path"],
+    );
+  }
+  if (isObject(s["plugin"])) {
+    return skip(
+      "notice",
+      "config management plugins never run in the gate; this source is not rendered",
+      ["plugin"],
+    );
+  }
+  if (ctx.graph.nodes.has(dir)) return planKustomize(s, dir);
+  if (isChartDir(ctx.files, dir)) return planHelm(s, dir, ctx, skip);
+  const d = isObject(s["directory"]) ? s["directory"] : {};
+  const opts: DirectoryOptions = { dir, recurse: d["recurse"] === true };
+  if (typeof d["include"] === "string") opts.include = d["include"];
+  if (typeof d["exclude"] === "string") opts.exclude = d["exclude"];
+  return { type: "directory", opts };
+}
+
+const KUSTOMIZE_FIELDS = [
+  "namePrefix",
+  "nameSuffix",
+  "namespace",
+  "images",
+  "commonLabels",
+  "commonAnnotations",
+  "replicas",
+  "patches",
+];
+
+function planKustomize(s: Record<string, unknown>, dir: string): PlannedSource {
+  const k = isObject(s["kustomize"]) ? s["kustomize"] : {};
+  const extra: Record<string, unknown> = {};
+  for (const f of KUSTOMIZE_FIELDS) if (k[f] !== undefined) extra[f] = k[f];
+  if (Array.isArray(extra["images"])) {
+    // Argo CD writes `name=newName:tag` strings; kustomize wants objects.
+    extra["images"] = (extra["images"] as unknown[]).map(imageOverride);
+  }
+  const components = (Array.isArray(k["components"]) ? k["components"] : [])
+    .map((c) => repoPath(dir, String(c)))
+    .filter((c): c is string => c !== undefined);
+  return { type: "kustomize", dir, extra, components };
+}
+
+function imageOverride(v: unknown): unknown {
+  if (typeof v !== "string") return v;
+  const [name, rest] = v.includes("=")
+    ? v.split("=", 2)
+    : [v.replace(/[:@].*$/, ""), v];
+  const m = /^(.*?)(?:@(sha256:.+)|:([^:/]+))?$/.exec(rest ?? "");
+  const out: Record<string, string> = { name: name ?? v };
+  if (m?.[1] && m[1] !== name) out["newName"] = m[1];
+  if (m?.[2]) out["digest"] = m[2];
+  if (m?.[3]) out["newTag"] = m[3];
+  return out;
+}
+
+function planHelm(
+  s: Record<string, unknown>,
+  dir: string,
+  ctx: SourceCtx,
+  skip: (sev: "notice" | "error", msg: string, f: string[]) => PlannedSource,
+): PlannedSource {
+  const h = isObject(s["helm"]) ? s["helm"] : {};
+  const valueFiles: string[] = [];
+  for (const v of Array.isArray(h["valueFiles"]) ? h["valueFiles"] : []) {
+    const resolved = valueFilePath(String(v), dir, ctx.refs);
+    if (resolved === undefined) {
+      return skip(
+        "notice",
+        `values file "${String(v)}" is in another repository or leaves this one; this source is not rendered`,
+        ["helm", "valueFiles"],
+      );
+    }
+    if (h["ignoreMissingValueFiles"] === true && !ctx.files.includes(resolved))
+      continue;
+    valueFiles.push(resolved);
+  }
+  const values: (Record<string, unknown> | string)[] = [];
+  // Argo CD gives valuesObject precedence over values.
+  if (isObject(h["valuesObject"])) values.push(h["valuesObject"]);
+  else if (typeof h["values"] === "string") values.push(h["values"]);
+  else if (isObject(h["values"])) values.push(h["values"]);
+  const set = (Array.isArray(h["parameters"]) ? h["parameters"] : [])
+    .filter(isObject)
+    .map((p) => ({
+      name: String(p["name"]),
+      value: String(p["value"] ?? ""),
+      forceString: p["forceString"] === true,
+    }));
+  const plan: PlannedSource = {
+    type: "helm",
+    chartDir: dir,
+    releaseName:
+      typeof h["releaseName"] === "string" ? h["releaseName"] : ctx.name,
+    valueFiles,
+    values,
+    set,
+    skipCrds: h["skipCrds"] === true,
+  };
+  if (ctx.ns) plan.namespace = ctx.ns;
+  return plan;
+}
+
+function valueFilePath(
+  v: string,
+  dir: string,
+  refs: Map<string, string | undefined>,
+) {
+  const m = /^\$([^/]+)\/(.*)$/.exec(v);
+  if (!m) return repoPath(dir, v);
+  if (!refs.has(m[1]!) || refs.get(m[1]!) === undefined) return undefined;
+  return repoPath("", m[2]!);
+}
+
+function sourceInputs(s: PlannedSource, ctx: PlanContext): string[] {
+  switch (s.type) {
+    case "kustomize":
+      return [
+        ...ctx.graph.inputs(s.dir),
+        ...s.components.flatMap((c) => ctx.graph.inputs(c)),
+      ];
+    case "helm":
+      return [...chartFiles(ctx.files, s.chartDir), ...s.valueFiles];
+    case "directory":
+      return directoryFiles(ctx.files, s.opts);
+    case "skip":
+      return [];
+  }
+}

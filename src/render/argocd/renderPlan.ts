@@ -1,0 +1,105 @@
+import type { Finding, Location } from "../../findings/finding.js";
+import type { Resource } from "../../manifests/Resource.js";
+import { renderDirectory } from "../apps/renderDirectory.js";
+import { helmTemplate } from "../helm/helmTemplate.js";
+import { kustomizeBuild } from "../kustomize/kustomizeBuild.js";
+import { graphOfTree } from "../kustomize/KustomizeGraph.js";
+import { refuseUnsafe } from "../kustomize/refuseUnsafe.js";
+import type { RenderContext } from "../Renderer.js";
+import type { RenderedTarget, RenderTarget } from "../RenderTarget.js";
+import { renderFinding } from "../renderFindings.js";
+import type { Sandbox } from "../sandbox/Sandbox.js";
+import { refusedInputs } from "../sandbox/symlinkFindings.js";
+import type { PlannedSource } from "./planArgoApp.js";
+
+/**
+ * Renders every source of a planned app and joins the results. The target
+ * is ok when no source failed; skipped sources add their notice.
+ */
+export async function renderPlan(
+  sb: Sandbox,
+  ctx: RenderContext,
+  target: RenderTarget,
+  sources: readonly PlannedSource[],
+  entry: Location,
+): Promise<RenderedTarget> {
+  const refused = refusedInputs(sb, target);
+  if (refused.length > 0) {
+    return { target, ok: false, resources: [], findings: refused };
+  }
+  const parts = await Promise.all(
+    sources.map((s) => renderSource(sb, ctx, target, s, entry)),
+  );
+  return {
+    target,
+    ok: parts.every((p) => p.ok),
+    resources: parts.flatMap((p) => p.resources),
+    findings: parts.flatMap((p) => p.findings),
+  };
+}
+
+interface Part {
+  ok: boolean;
+  resources: Resource[];
+  findings: Finding[];
+}
+
+async function renderSource(
+  sb: Sandbox,
+  ctx: RenderContext,
+  target: RenderTarget,
+  s: PlannedSource,
+  entry: Location,
+): Promise<Part> {
+  const signal = ctx.signal ? { signal: ctx.signal } : {};
+  const { render } = ctx.config;
+  switch (s.type) {
+    case "skip": {
+      const f = renderFinding(
+        target,
+        "render/not-rendered",
+        s.message,
+        s.severity,
+        s.at.path,
+        s.at.line,
+      );
+      return { ok: s.severity !== "error", resources: [], findings: [f] };
+    }
+    case "directory": {
+      const out = await renderDirectory(ctx, s.opts);
+      for (const f of out.findings) f.target = target.id;
+      return { ok: true, ...out };
+    }
+    case "helm":
+      return helmTemplate(sb, {
+        target,
+        ...s,
+        helm: render.helm,
+        limits: render.limits,
+        entry,
+        ...signal,
+      });
+    case "kustomize": {
+      const graph = await graphOfTree(ctx.tree);
+      const nodes = [s.dir, ...s.components].flatMap((d) => graph.closure(d));
+      const refused = await refuseUnsafe(nodes, {
+        target,
+        root: sb.root,
+        enableHelm: render.kustomize.enableHelm,
+        remoteAllow: render.remote.allow,
+      });
+      if (refused.length > 0)
+        return { ok: false, resources: [], findings: refused };
+      return kustomizeBuild(sb, {
+        target,
+        dir: s.dir,
+        extra: s.extra,
+        components: s.components,
+        enableHelm: render.kustomize.enableHelm,
+        limits: render.limits,
+        entry,
+        ...signal,
+      });
+    }
+  }
+}
