@@ -21,6 +21,8 @@ export interface ClassicOptions {
   mediaType?: string;
   /** Leave out the signature annotation. */
   noAnnotation?: boolean;
+  /** Extra layer annotations (certificate, Rekor bundle) for the payload. */
+  extra?: (payload: Buffer, signature: Buffer) => Record<string, string>;
 }
 
 /** The digest hash cosign pairs with a key (null for Ed25519). */
@@ -52,7 +54,8 @@ export async function signClassic(
       optional: null,
     }),
   );
-  const signature = sign(hashFor(key), payload, key).toString("base64");
+  const raw = sign(hashFor(key), payload, key);
+  const signature = raw.toString("base64");
   const pushed = opts.tamper
     ? Buffer.from(
         payload.toString().replace('"optional":null', '"optional":{"x":"y"}'),
@@ -62,6 +65,7 @@ export async function signClassic(
   const annotations = opts.noAnnotation
     ? {}
     : { "dev.cosignproject.cosign/signature": signature };
+  Object.assign(annotations, opts.extra?.(payload, raw));
   await pusher.manifest(
     {
       schemaVersion: 2,

@@ -1,0 +1,264 @@
+import {
+  createHash,
+  generateKeyPairSync,
+  sign,
+  type KeyObject,
+} from "node:crypto";
+import { json } from "@sigstore/core";
+
+/**
+ * A private Sigstore for tests: a Fulcio-like CA, a CT log and a Rekor
+ * key, with a trusted root naming them. It issues short-lived leaf
+ * certificates with an embedded SCT and Rekor bundle annotations, so
+ * keyless verification runs for real without the public-good instance.
+ */
+
+type Der = Buffer;
+
+function tlv(tag: number, content: Buffer): Der {
+  const len = content.length;
+  let header: Buffer;
+  if (len < 0x80) header = Buffer.from([tag, len]);
+  else if (len < 0x100) header = Buffer.from([tag, 0x81, len]);
+  else header = Buffer.from([tag, 0x82, len >> 8, len & 0xff]);
+  return Buffer.concat([header, content]);
+}
+const seq = (...items: Der[]) => tlv(0x30, Buffer.concat(items));
+const set = (...items: Der[]) => tlv(0x31, Buffer.concat(items));
+const octets = (b: Buffer) => tlv(0x04, b);
+const bits = (b: Buffer) => tlv(0x03, Buffer.concat([Buffer.from([0]), b]));
+const utf8 = (s: string) => tlv(0x0c, Buffer.from(s));
+const bool = (v: boolean) => tlv(0x01, Buffer.from([v ? 0xff : 0]));
+const ctx = (n: number, content: Buffer) => tlv(0xa0 + n, content);
+
+function int(n: number): Der {
+  const hex = n.toString(16).padStart(2, "0");
+  let bytes = Buffer.from(hex.length % 2 ? `0${hex}` : hex, "hex");
+  if ((bytes[0] ?? 0) & 0x80) bytes = Buffer.concat([Buffer.from([0]), bytes]);
+  return tlv(0x02, bytes);
+}
+
+function oid(text: string): Der {
+  const [a = 0, b = 0, ...rest] = text.split(".").map(Number);
+  const out = [40 * a + b];
+  for (const n of rest) {
+    const chunk = [n & 0x7f];
+    for (let v = n >> 7; v > 0; v >>= 7) chunk.unshift((v & 0x7f) | 0x80);
+    out.push(...chunk);
+  }
+  return tlv(0x06, Buffer.from(out));
+}
+
+function time(d: Date): Der {
+  const s = d.toISOString().replace(/[-:T]/g, "").slice(2, 14);
+  return tlv(0x17, Buffer.from(`${s}Z`));
+}
+
+const ECDSA_SHA256 = seq(oid("1.2.840.10045.4.3.2"));
+const name = (cn: string) => seq(set(seq(oid("2.5.4.3"), utf8(cn))));
+const ext = (id: string, value: Der, critical = false) =>
+  critical
+    ? seq(oid(id), bool(true), octets(value))
+    : seq(oid(id), octets(value));
+const spki = (k: KeyObject) => k.export({ type: "spki", format: "der" });
+
+interface CertSpec {
+  serial: number;
+  issuer: string;
+  subject: string;
+  key: KeyObject;
+  extensions: Der[];
+  notBefore: Date;
+  notAfter: Date;
+}
+
+function tbs(c: CertSpec): Der {
+  return seq(
+    ctx(0, int(2)),
+    int(c.serial),
+    ECDSA_SHA256,
+    name(c.issuer),
+    seq(time(c.notBefore), time(c.notAfter)),
+    name(c.subject),
+    spki(c.key),
+    ctx(3, seq(...c.extensions)),
+  );
+}
+
+function certificate(body: Der, signer: KeyObject): Der {
+  return seq(body, ECDSA_SHA256, bits(sign("sha256", body, signer)));
+}
+
+const pemOf = (der: Der) =>
+  `-----BEGIN CERTIFICATE-----\n${der.toString("base64")}\n-----END CERTIFICATE-----\n`;
+
+const OID_SCT = "1.3.6.1.4.1.11129.2.4.2";
+const OID_ISSUER_V1 = "1.3.6.1.4.1.57264.1.1";
+
+/** A keyless signing identity issued by the fake CA. */
+export interface KeylessSigner {
+  privateKey: KeyObject;
+  certificatePem: string;
+}
+
+/** A private Sigstore instance (see module comment). */
+export class FakeSigstore {
+  private readonly ca = generateKeyPairSync("ec", { namedCurve: "prime256v1" });
+  private readonly ct = generateKeyPairSync("ec", { namedCurve: "prime256v1" });
+  private readonly rekor = generateKeyPairSync("ec", {
+    namedCurve: "prime256v1",
+  });
+  private readonly start = new Date(Date.now() - 24 * 3600_000);
+  readonly rootDer: Der;
+
+  constructor() {
+    const basic = ext("2.5.29.19", seq(bool(true)), true);
+    this.rootDer = certificate(
+      tbs({
+        serial: 1,
+        issuer: "fake-fulcio",
+        subject: "fake-fulcio",
+        key: this.ca.publicKey,
+        extensions: [basic],
+        notBefore: this.start,
+        notAfter: new Date(Date.now() + 24 * 3600_000),
+      }),
+      this.ca.privateKey,
+    );
+  }
+
+  /** Trusted root JSON (protobuf-specs JSON form) naming this instance. */
+  trustedRoot(): Record<string, unknown> {
+    const validFor = { start: this.start.toISOString() };
+    const log = (k: KeyObject, url: string) => ({
+      baseUrl: url,
+      hashAlgorithm: "SHA2_256",
+      publicKey: {
+        rawBytes: spki(k).toString("base64"),
+        keyDetails: "PKIX_ECDSA_P256_SHA_256",
+        validFor,
+      },
+      logId: { keyId: this.logId(k).toString("base64") },
+    });
+    return {
+      mediaType: "application/vnd.dev.sigstore.trustedroot+json;version=0.1",
+      tlogs: [log(this.rekor.publicKey, "https://rekor.test")],
+      ctlogs: [log(this.ct.publicKey, "https://ct.test")],
+      certificateAuthorities: [
+        {
+          subject: { organization: "test", commonName: "fake-fulcio" },
+          uri: "https://fulcio.test",
+          certChain: {
+            certificates: [{ rawBytes: this.rootDer.toString("base64") }],
+          },
+          validFor,
+        },
+      ],
+      timestampAuthorities: [],
+    };
+  }
+
+  /** Issues a leaf certificate for `subject` (a URI) from `issuer`. */
+  issue(subject: string, issuer: string): KeylessSigner {
+    const leaf = generateKeyPairSync("ec", { namedCurve: "prime256v1" });
+    const spec: CertSpec = {
+      serial: 2,
+      issuer: "fake-fulcio",
+      subject: "",
+      key: leaf.publicKey,
+      extensions: [
+        ext("2.5.29.17", seq(tlv(0x86, Buffer.from(subject))), true),
+        ext(OID_ISSUER_V1, Buffer.from(issuer)),
+      ],
+      notBefore: new Date(Date.now() - 60_000),
+      notAfter: new Date(Date.now() + 10 * 60_000),
+    };
+    const sct = this.sct(tbs(spec));
+    spec.extensions.push(ext(OID_SCT, octets(sct)));
+    const der = certificate(tbs(spec), this.ca.privateKey);
+    return { privateKey: leaf.privateKey, certificatePem: pemOf(der) };
+  }
+
+  private logId(k: KeyObject): Buffer {
+    return createHash("sha256").update(spki(k)).digest();
+  }
+
+  /** A TLS-encoded SCT list with one SCT over the precertificate. */
+  private sct(precertTbs: Der): Buffer {
+    const timestamp = Buffer.alloc(8);
+    timestamp.writeBigUInt64BE(BigInt(Date.now()));
+    const issuerHash = createHash("sha256")
+      .update(spki(this.ca.publicKey))
+      .digest();
+    const tbsLen = Buffer.alloc(3);
+    tbsLen.writeUIntBE(precertTbs.length, 0, 3);
+    const signed = Buffer.concat([
+      Buffer.from([0, 0]),
+      timestamp,
+      Buffer.from([0, 1]),
+      issuerHash,
+      tbsLen,
+      precertTbs,
+      Buffer.from([0, 0]),
+    ]);
+    const sig = sign("sha256", signed, this.ct.privateKey);
+    const sigLen = Buffer.alloc(2);
+    sigLen.writeUInt16BE(sig.length);
+    const one = Buffer.concat([
+      Buffer.from([0]),
+      this.logId(this.ct.publicKey),
+      timestamp,
+      Buffer.from([0, 0, 4, 3]),
+      sigLen,
+      sig,
+    ]);
+    const u16 = (n: number) => Buffer.from([n >> 8, n & 0xff]);
+    return Buffer.concat([u16(one.length + 2), u16(one.length), one]);
+  }
+
+  /**
+   * cosign's `dev.sigstore.cosign/bundle` annotation for a hashedrekord
+   * entry of `signature` over `payload`, signed by the fake Rekor.
+   */
+  rekorBundle(
+    payload: Buffer,
+    signature: Buffer,
+    certificatePem: string,
+  ): string {
+    const body = Buffer.from(
+      JSON.stringify({
+        apiVersion: "0.0.1",
+        kind: "hashedrekord",
+        spec: {
+          data: {
+            hash: {
+              algorithm: "sha256",
+              value: createHash("sha256").update(payload).digest("hex"),
+            },
+          },
+          signature: {
+            content: signature.toString("base64"),
+            publicKey: {
+              content: Buffer.from(certificatePem).toString("base64"),
+            },
+          },
+        },
+      }),
+    );
+    const entry = {
+      body: body.toString("base64"),
+      integratedTime: Math.floor(Date.now() / 1000),
+      logIndex: 7,
+      logID: this.logId(this.rekor.publicKey).toString("hex"),
+    };
+    const set = sign(
+      "sha256",
+      Buffer.from(json.canonicalize(entry)),
+      this.rekor.privateKey,
+    );
+    return JSON.stringify({
+      SignedEntryTimestamp: set.toString("base64"),
+      Payload: entry,
+    });
+  }
+}

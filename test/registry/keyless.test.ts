@@ -1,0 +1,115 @@
+import { TrustedRoot } from "@sigstore/protobuf-specs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  ImageVerifier,
+  RegistryClient,
+  parseImageRef,
+  type ImagePolicy,
+} from "../../src/oci/index.js";
+import { signClassic } from "./cosignFixtures.js";
+import { FakeSigstore } from "./fakeSigstore.js";
+import { Pusher } from "./pushImage.js";
+import { startRegistry, type LocalRegistry } from "./startRegistry.js";
+
+const ISSUER = "https://token.actions.githubusercontent.com";
+const SUBJECT =
+  "https://github.com/org/app/.github/workflows/release.yml@refs/heads/main";
+
+let registry: LocalRegistry;
+let pusher: Pusher;
+const sigstore = new FakeSigstore();
+
+beforeAll(async () => {
+  registry = await startRegistry();
+  pusher = new Pusher(registry.host);
+});
+afterAll(async () => registry?.stop());
+
+function verifier() {
+  return new ImageVerifier({
+    client: new RegistryClient({ fetch }),
+    trustedRoot: async () => TrustedRoot.fromJSON(sigstore.trustedRoot()),
+  });
+}
+
+const keyless = (
+  issuer: string,
+  subject: string,
+  ignoreTlog = false,
+): ImagePolicy => ({
+  authorities: [{ kind: "keyless", name: "release workflow", issuer, subject }],
+  attestations: [],
+  ignoreTlog,
+});
+
+async function keylessSigned(repo: string, withLog = true) {
+  const signer = sigstore.issue(SUBJECT, ISSUER);
+  const image = await pusher.repo(repo).image("v1");
+  await signClassic(pusher, repo, image.digest, signer.privateKey, {
+    extra: (payload, signature) => ({
+      "dev.sigstore.cosign/certificate": signer.certificatePem,
+      ...(withLog
+        ? {
+            "dev.sigstore.cosign/bundle": sigstore.rekorBundle(
+              payload,
+              signature,
+              signer.certificatePem,
+            ),
+          }
+        : {}),
+    }),
+  });
+  return parseImageRef(`${registry.host}/${repo}:v1`);
+}
+
+describe("keyless classic signatures (private Sigstore)", () => {
+  const cases = [
+    {
+      name: "exact identity",
+      issuer: ISSUER,
+      subject: SUBJECT,
+      want: "verified",
+    },
+    {
+      name: "anchored regex",
+      issuer: ISSUER,
+      subject: "^https://github.com/org/.+$",
+      want: "verified",
+    },
+    {
+      name: "other subject",
+      issuer: ISSUER,
+      subject: "^https://github.com/evil/.+$",
+      want: "untrusted",
+    },
+    {
+      name: "other issuer",
+      issuer: "https://accounts.google.com",
+      subject: SUBJECT,
+      want: "untrusted",
+    },
+  ];
+  it.each(cases)("$name → $want", async ({ name, issuer, subject, want }) => {
+    const ref = await keylessSigned(`keyless/${name.replace(/ /g, "-")}`);
+    const verdict = await verifier().verify(ref, keyless(issuer, subject));
+    expect(verdict.signature.status).toBe(want);
+  });
+
+  it("needs the log entry's timestamp, even with ignoreTlog", async () => {
+    const ref = await keylessSigned("keyless/no-log", false);
+    const strict = await verifier().verify(ref, keyless(ISSUER, SUBJECT));
+    expect(strict.signature.status).toBe("untrusted");
+    const lax = await verifier().verify(ref, keyless(ISSUER, SUBJECT, true));
+    expect(lax.signature).toMatchObject({ status: "untrusted" });
+    expect(JSON.stringify(lax.signature)).toContain(
+      "expected 1 timestamps, got 0",
+    );
+  });
+
+  it("rejects the same certificate under the public-good root", async () => {
+    const ref = await keylessSigned("keyless/public-root");
+    const v = new ImageVerifier({ client: new RegistryClient({ fetch }) });
+    const verdict = await v.verify(ref, keyless(ISSUER, SUBJECT));
+    expect(verdict.signature.status).toBe("untrusted");
+  });
+});
