@@ -1,2 +1,9 @@
 import "./operators.js";
 import "./aggregates.js";
+import "./sprintf.js";
+import "./strings.js";
+import "./objects.js";
+import "./json.js";
+import "./numbers.js";
+import "./encoding.js";
+import "./regex.js";

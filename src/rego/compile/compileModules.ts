@@ -192,6 +192,9 @@ function compileRule(
   const compiled = r.isDefault
     ? { body, bound: new Set<string>() }
     : bc.compile(body, outer, argVars);
+  const all = new Set([...outer, ...compiled.bound]);
+  const nv = bc.nestedTerm(value, all);
+  const nk = key && bc.nestedTerm(key, all);
   if (!r.isDefault) {
     const heads = [
       value,
@@ -206,8 +209,8 @@ function compileRule(
     path,
     staticLen: staticLen(path),
     args: rargs,
-    key,
-    value,
+    key: nk,
+    value: nv,
     body: compiled.body,
     isDefault: r.isDefault,
   };

@@ -132,7 +132,8 @@ export class BodyCompiler {
     return { body: renamed, map: m };
   }
 
-  private nestedTerm(t: Term, scope: Set<string>): Term {
+  /** Compiles closures inside a term. */
+  nestedTerm(t: Term, scope: Set<string>): Term {
     const n = (x: Term): Term => this.nestedTerm(x, scope);
     switch (t.type) {
       case "arraycomp":
@@ -141,7 +142,8 @@ export class BodyCompiler {
         const term = renameTerm(t.term, map);
         const c = this.compile(body, scope, scope);
         this.checkHead([term], c.bound, t);
-        return { ...t, term: n(term), body: c.body };
+        const inner = new Set([...scope, ...c.bound]);
+        return { ...t, term: this.nestedTerm(term, inner), body: c.body };
       }
       case "objectcomp": {
         const { body, map } = this.nestedBody(t.body, scope);
@@ -149,7 +151,14 @@ export class BodyCompiler {
         const value = renameTerm(t.value, map);
         const c = this.compile(body, scope, scope);
         this.checkHead([key, value], c.bound, t);
-        return { ...t, key: n(key), value: n(value), body: c.body };
+        const inner = new Set([...scope, ...c.bound]);
+        const key2 = this.nestedTerm(key, inner);
+        return {
+          ...t,
+          key: key2,
+          value: this.nestedTerm(value, inner),
+          body: c.body,
+        };
       }
       case "ref":
         return { ...t, head: n(t.head), path: t.path.map(n) };
@@ -212,9 +221,14 @@ export class BodyCompiler {
   checkHead(terms: Term[], bound: Set<string>, at: { loc: Term["loc"] }): void {
     const unsafe = new Set<string>();
     for (const t of terms)
-      forEachVar(t, (v) => {
-        if (!bound.has(v) && !ROOTS.has(v) && !v.startsWith("$")) unsafe.add(v);
-      });
+      forEachVar(
+        t,
+        (v) => {
+          if (!bound.has(v) && !ROOTS.has(v) && !v.startsWith("$"))
+            unsafe.add(v);
+        },
+        false,
+      );
     for (const v of unsafe) this.unsafe(v, at.loc);
   }
 

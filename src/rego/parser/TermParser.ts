@@ -269,9 +269,15 @@ export class TermParser {
 
   private ident(t: Token): Term {
     const l = this.loc(t);
+    const n = this.toks[this.pos + 1]!;
+    const refNext =
+      n.kind === "op" &&
+      (n.text === "." || n.text === "[") &&
+      n.offset === t.offset + t.text.length;
     if (
-      RESERVED.has(t.text) ||
-      (t.text in KW_SET && this.keywords.has(t.text as Keyword))
+      !refNext &&
+      (RESERVED.has(t.text) ||
+        (t.text in KW_SET && this.keywords.has(t.text as Keyword)))
     )
       this.fail(`unexpected ${t.text} keyword`);
     this.next();
