@@ -1,5 +1,6 @@
 import type { Finding, Location, Severity } from "../../findings/finding.js";
 import { resourceRef, type Resource } from "../../manifests/Resource.js";
+import { maskSecretValues } from "./maskSecretValues.js";
 import type { PolicyResult } from "./policyResult.js";
 
 /** Where a finding about a policy result goes. */
@@ -29,7 +30,7 @@ export function hitToFinding(
     check: "policy",
     ruleId,
     severity,
-    message: result.msg,
+    message: maskSecretValues(result.msg, r),
     location,
     target: ctx.target,
   };
