@@ -178,14 +178,14 @@ describe("argocdRenderer", () => {
     );
     expect(out.findings).toEqual([]);
     const expected = raw(tools.kustomize!, [`${s.dir}/kustomize/prod`]);
-    const named = (o: Record<string, any>) => ({
+    const named = (o: { metadata: { name: string } }) => ({
       ...o,
       metadata: { ...o.metadata, name: `prod-${o.metadata.name}` },
     });
     expect(out.resources.map((r) => r.object)).toEqual(expected.map(named));
     expect(out.resources[0]!.locate(["data", "a"])).toEqual({
       path: "kustomize/base/cm.yaml",
-      line: 5,
+      line: 6,
     });
   });
 
