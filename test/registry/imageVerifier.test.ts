@@ -189,6 +189,46 @@ describe("attestations and bundles", () => {
 });
 
 describe("cache", () => {
+  it("reuses a failing verdict only until negativeTtlMs has passed", async () => {
+    const repo = "cache/late-signature";
+    const { pushed, ref } = await image(repo);
+    let clock = 0;
+    const v = new ImageVerifier({
+      client: new RegistryClient({ fetch }),
+      now: () => clock,
+      negativeTtlMs: 1000,
+    });
+    const p = policy(trusted.publicKey);
+    expect((await v.verify(ref, p)).signature.status).toBe("missing");
+    await signClassic(pusher, repo, pushed.digest, trusted.privateKey);
+    clock = 999;
+    expect(await v.verify(ref, p)).toMatchObject({
+      cached: true,
+      signature: { status: "missing" },
+    });
+    clock = 1000;
+    expect(await v.verify(ref, p)).toMatchObject({
+      cached: false,
+      signature: { status: "verified" },
+    });
+  });
+
+  it("keys the cache by policy, so another key is checked afresh", async () => {
+    const repo = "cache/policy";
+    const { pushed, ref } = await image(repo);
+    await signClassic(pusher, repo, pushed.digest, trusted.privateKey);
+    const v = verifier();
+    expect((await v.verify(ref, policy(trusted.publicKey))).cached).toBe(false);
+    const other = await v.verify(
+      ref,
+      policy(generateKeyPairSync("ed25519").publicKey),
+    );
+    expect(other).toMatchObject({
+      cached: false,
+      signature: { status: "untrusted" },
+    });
+  });
+
   it("serves a second run without signature requests", async () => {
     const repo = "cache/app";
     const { pushed, ref } = await image(repo);

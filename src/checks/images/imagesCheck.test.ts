@@ -246,6 +246,30 @@ describe("imagesCheck", () => {
     expect(calls).toEqual([]);
   });
 
+  it("warns when the PR changes a policy's key file, and still uses the base key", async () => {
+    const { verifier, calls } = fakeVerifier();
+    const base = input({
+      head: [target("prod/a.yaml", deployment(`ghcr.io/org/a@${D}`))],
+    });
+    base.changes = {
+      all: false,
+      paths: ["keys/cosign.pub", "prod/a.yaml"],
+      commits: [],
+    };
+    const findings = await createImagesCheck({ verifier }).run(base);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        ruleId: "images/key-changed-in-pr",
+        severity: "warning",
+        location: { path: "keys/cosign.pub", line: 1 },
+      }),
+    ]);
+    const authority = calls[0]?.policy.authorities[0];
+    expect(authority?.kind === "key" && authority.key.equals(baseKey)).toBe(
+      true,
+    );
+  });
+
   it("does nothing without policies", async () => {
     const { verifier, calls } = fakeVerifier();
     const findings = await createImagesCheck({ verifier }).run(

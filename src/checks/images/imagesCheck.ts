@@ -11,6 +11,7 @@ import {
 import type { Check, CheckInput } from "../Check.js";
 import { collectImages, type ImageUse } from "./collectImages.js";
 import { imageGlobMatches } from "./imageGlob.js";
+import { keyChangeFindings } from "./keyChangeFindings.js";
 import { IMAGE_RULES, imageFinding, verdictProblems } from "./imageFindings.js";
 import { defaultVerifier } from "./defaultVerifier.js";
 import {
@@ -73,7 +74,7 @@ async function runImages(
   const perUse = await mapLimit(uses, CONCURRENCY, (use) =>
     checkUse(input, config, policies, use, verify),
   );
-  return perUse.flat();
+  return [...keyChangeFindings(input, config), ...perUse.flat()];
 }
 
 /** Images verified at once: registries throttle, and cores are few. */
