@@ -26,13 +26,14 @@ const BUNDLES: Record<string, string> = {
   "cert-manager": "@kubernetes-models/cert-manager@6.0.0",
   "external-secrets": "@kubernetes-models/external-secrets@2.0.0",
   "sealed-secrets": "@kubernetes-models/sealed-secrets@6.0.0",
+  "gateway-api": "@kubernetes-models/gateway-api@2.0.0",
+  "prometheus-operator": "@kubernetes-models/prometheus-operator@6.0.0",
 };
 
 /** Packages the bundles import types from. */
 const SUPPORT = [
   "@kubernetes-models/apimachinery@3.0.2",
   "@kubernetes-models/base@6.0.1",
-  "@kubernetes-models/gateway-api@2.0.0",
 ];
 
 const OUT = path.resolve(import.meta.dirname, "../schemas/kubernetes");

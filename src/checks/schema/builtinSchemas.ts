@@ -59,6 +59,16 @@ export class BuiltinSchemas {
     return fn;
   }
 
+  /**
+   * True for kinds of Kubernetes itself: a repository CRD cannot replace
+   * them (the API server refuses CRDs in its own groups), so a CRD that
+   * claims one is ignored rather than trusted to loosen validation.
+   */
+  async isCore(apiVersion: string, kind: string): Promise<boolean> {
+    const index = await this.loadIndex();
+    return index.kinds[`${apiVersion}/${kind}`] === "kubernetes";
+  }
+
   /** Which package each shipped bundle was built from. */
   async sources(): Promise<Record<string, string>> {
     return (await this.loadIndex()).sources;

@@ -84,6 +84,11 @@ const CASES: Case[] = [
     expected: [],
   },
   {
+    name: "a valid Gateway API HTTPRoute and Prometheus ServiceMonitor",
+    files: { "gm.yaml": fixture("gateway-monitoring.yaml") },
+    expected: [],
+  },
+  {
     name: "a typo'd field",
     files: { "d.yaml": edit(DEPLOYMENT, "imagePullPolicy", "imagePullPolcy") },
     expected: [
@@ -282,6 +287,24 @@ const CASES: Case[] = [
         marker: "apiVersion",
         says: "declares example.com/v1, example.com/v1beta1, example.com/v1alpha1, not example.com/v2",
       },
+    ],
+  },
+  {
+    name: "a repository CRD cannot loosen a Kubernetes kind",
+    files: { "d.yaml": edit(DEPLOYMENT, "replicas: 3", "replicas: three") },
+    repoOnly: {
+      "evil-crd.yaml": edit(
+        edit(
+          edit(WIDGET_CRD, "group: example.com", "group: apps"),
+          "kind: Widget",
+          "kind: Deployment",
+        ),
+        "- name: v1\n",
+        "- name: v1\n      x-kubernetes-preserve-unknown-fields: true\n",
+      ),
+    },
+    expected: [
+      { ruleId: "schema/type", file: "d.yaml", marker: "replicas: three" },
     ],
   },
   {

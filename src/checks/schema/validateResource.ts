@@ -5,6 +5,7 @@ import { resourceRef } from "../../manifests/Resource.js";
 import { apiStatus } from "./apiLifecycle.js";
 import type { BuiltinSchemas } from "./builtinSchemas.js";
 import type { CrdSchemas } from "./CrdSchemas.js";
+import type { CrdVersion } from "./crdVersions.js";
 import { formatKubeVersion, type KubeVersion } from "./kubeVersion.js";
 import { lifecycleFinding } from "./lifecycleFinding.js";
 import { pruneNulls } from "./pruneNulls.js";
@@ -53,43 +54,50 @@ async function schemaFor(
   ctx: SchemaContext,
   report: Report,
 ): Promise<Found> {
-  const v = ctx.crds.version(r.apiVersion, r.kind);
-  if (v) {
-    const where = `${v.source.path}:${v.source.line ?? 1}`;
-    if (!v.served) {
-      return {
-        finding: report(
-          "schema/removed-api",
-          "error",
-          `${r.apiVersion} ${r.kind} is not served by its CRD (${where})`,
-          ["apiVersion"],
-        ),
-      };
-    }
-    const notice = v.deprecated
-      ? report(
-          "schema/deprecated-api",
-          "warning",
-          v.deprecationWarning ??
-            `${r.apiVersion} ${r.kind} is deprecated by its CRD (${where})`,
-          ["apiVersion"],
-        )
-      : undefined;
-    const validate = compiled(ctx.crds, v, report);
-    if (!validate || "ruleId" in validate) return { finding: validate };
-    return notice ? { validate, notice } : { validate };
+  if (await ctx.builtin.isCore(r.apiVersion, r.kind)) {
+    return builtinSchema(r, ctx, report);
   }
+  const v = ctx.crds.version(r.apiVersion, r.kind);
+  if (v) return crdSchema(r, v, ctx.crds, report);
   if (ctx.crds.hasKind(r.apiVersion, r.kind)) {
     const known = ctx.crds.versionsOf(r.apiVersion, r.kind).join(", ");
+    const message = `the CRD of ${r.kind} in the repository declares ${known}, not ${r.apiVersion}`;
+    const at = ["apiVersion"];
+    return { finding: report("schema/unknown-kind", "error", message, at) };
+  }
+  return builtinSchema(r, ctx, report);
+}
+
+function crdSchema(
+  r: Resource,
+  v: CrdVersion,
+  crds: CrdSchemas,
+  report: Report,
+): Found {
+  const what = `${r.apiVersion} ${r.kind}`;
+  const where = `${v.source.path}:${v.source.line ?? 1}`;
+  if (!v.served) {
+    const message = `${what} is not served by its CRD (${where})`;
     return {
-      finding: report(
-        "schema/unknown-kind",
-        "error",
-        `the CRD of ${r.kind} in the repository declares ${known}, not ${r.apiVersion}`,
-        ["apiVersion"],
-      ),
+      finding: report("schema/removed-api", "error", message, ["apiVersion"]),
     };
   }
+  const validate = compiled(crds, v, report);
+  if (!validate || "ruleId" in validate) return { finding: validate };
+  if (!v.deprecated) return { validate };
+  const message =
+    v.deprecationWarning ?? `${what} is deprecated by its CRD (${where})`;
+  const notice = report("schema/deprecated-api", "warning", message, [
+    "apiVersion",
+  ]);
+  return { validate, notice };
+}
+
+async function builtinSchema(
+  r: Resource,
+  ctx: SchemaContext,
+  report: Report,
+): Promise<Found> {
   const validate = await ctx.builtin.validator(r.apiVersion, r.kind);
   if (validate) return { validate };
   const message =
@@ -103,7 +111,7 @@ async function schemaFor(
 
 function compiled(
   crds: CrdSchemas,
-  v: Parameters<CrdSchemas["validator"]>[0],
+  v: CrdVersion,
   report: Report,
 ): ValidateFunction | Finding | undefined {
   try {
