@@ -101,7 +101,7 @@ registry_allowed(image, allowed) if {
 }
 
 repository_prefix(entry) if {
-	contains(entry, "/")
+	indexof(entry, "/") != -1
 }
 
 in_repository(repo, prefix) if repo == prefix

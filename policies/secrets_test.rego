@@ -19,7 +19,7 @@ test_string_data_denied_with_field if {
 	results := secrets.deny with input as secret({"stringData": {"token": "t0k3n"}})
 	some r in results
 	r.field == ["stringData"]
-	contains(r.msg, "token")
+	indexof(r.msg, "token") != -1
 	indexof(r.msg, "t0k3n") == -1
 }
 
@@ -45,7 +45,7 @@ test_generic_placeholder_needs_annotation if {
 test_mixed_placeholder_and_plain_denied if {
 	results := secrets.deny with input as secret({"stringData": {"a": "<path:kv#a>", "b": "plain"}})
 	some r in results
-	contains(r.msg, "keys: b")
+	indexof(r.msg, "keys: b") != -1
 }
 
 test_empty_secret_passes if {

@@ -58,7 +58,7 @@ test_dangerous_capabilities if {
 		"allowPrivilegeEscalation": false,
 		"capabilities": {"add": ["NET_BIND_SERVICE", "cap_sys_admin", "ALL"]},
 	}})
-	fields := {r.field[5] | some r in results; r.id == "GG-POD-005"}
+	fields := {r.field[6] | some r in results; r.id == "GG-POD-005"}
 	fields == {1, 2}
 }
 

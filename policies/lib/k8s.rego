@@ -45,7 +45,7 @@ image_without_digest(image) := split(image, "@")[0]
 
 # True when the image is pinned by a digest (`name@sha256:...`).
 has_digest(image) if {
-	contains(image, "@")
+	indexof(image, "@") != -1
 }
 
 # The tag of an image, undefined when it has none. A colon in the first
@@ -54,7 +54,7 @@ image_tag(image) := tag if {
 	name := image_without_digest(image)
 	parts := split(name, "/")
 	last := parts[count(parts) - 1]
-	contains(last, ":")
+	indexof(last, ":") != -1
 	tag := split(last, ":")[1]
 }
 
@@ -78,11 +78,11 @@ looks_like_host_first(parts) if {
 }
 
 looks_like_host(s) if {
-	contains(s, ".")
+	indexof(s, ".") != -1
 }
 
 looks_like_host(s) if {
-	contains(s, ":")
+	indexof(s, ":") != -1
 }
 
 looks_like_host(s) if s == "localhost"
