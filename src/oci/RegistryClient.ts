@@ -43,6 +43,11 @@ export class NotFoundError extends Error {
   override readonly name = "NotFoundError";
 }
 
+/** Raised when content does not hash to the digest it was fetched by. */
+export class DigestMismatchError extends Error {
+  override readonly name = "DigestMismatchError";
+}
+
 const MAX_MANIFEST = 4 * 1024 * 1024;
 /** cosign caps signature payloads at 128 MiB; we need far less. */
 const MAX_BLOB = 16 * 1024 * 1024;
@@ -105,7 +110,9 @@ export class RegistryClient {
     const bytes = await readLimited(res, MAX_MANIFEST, path);
     const digest = sha256Digest(bytes);
     if (reference.startsWith("sha256:") && digest !== reference) {
-      throw new Error(`${repo.registry}/${path}: content digest ${digest}`);
+      throw new DigestMismatchError(
+        `${repo.registry}/${path}: content digest ${digest}`,
+      );
     }
     const json = parseJson(bytes, path) as ManifestJson;
     const header = res.headers.get("content-type")?.split(";")[0];
@@ -123,7 +130,7 @@ export class RegistryClient {
     check(res, repo, path);
     const bytes = await readLimited(res, MAX_BLOB, path);
     if (sha256Digest(bytes) !== digest) {
-      throw new Error(
+      throw new DigestMismatchError(
         `${repo.registry}/${path}: content does not match digest`,
       );
     }

@@ -93,6 +93,25 @@ describe("RegistryTransport auth", () => {
     expect((await anonymous.send(req)).status).toBe(401);
   });
 
+  it("refuses to send credentials to a plain-HTTP token realm", async () => {
+    const seen: Seen[] = [];
+    const route: Route = () =>
+      new Response("", {
+        status: 401,
+        headers: {
+          "www-authenticate": 'Bearer realm="http://auth.example/token"',
+        },
+      });
+    const t = new RegistryTransport({
+      fetch: fakeFetch(route, seen),
+      credentials: () => creds,
+    });
+    await expect(t.send(req)).rejects.toThrow(
+      /non-HTTPS token realm http:\/\/auth.example/,
+    );
+    expect(seen.map((s) => s.auth)).toEqual([undefined]);
+  });
+
   it("never puts credentials in errors", async () => {
     const route: Route = (url) =>
       url.host === "auth.example"

@@ -102,6 +102,15 @@ export class RegistryTransport {
     basic: string | undefined,
   ): Promise<string> {
     const url = new URL(challenge.realm ?? "");
+    if (
+      basic !== undefined &&
+      url.protocol !== "https:" &&
+      !isLoopback(url.host)
+    ) {
+      throw new Error(
+        `registry ${req.registry}: refusing to send credentials to non-HTTPS token realm ${url.origin}`,
+      );
+    }
     if (challenge.service) url.searchParams.set("service", challenge.service);
     url.searchParams.set("scope", challenge.scope ?? scope);
     const headers: Record<string, string> = {};

@@ -1,6 +1,7 @@
 import { bundleFromJSON, type Bundle } from "@sigstore/bundle";
 import {
   InvalidEvidenceError,
+  isEvidenceProblem,
   type Evidence,
   type EvidenceSet,
 } from "./evidence.js";
@@ -34,7 +35,7 @@ export async function readBundles(
     try {
       out.items.push(await readOne(client, repo, digest, desc, where, signal));
     } catch (error) {
-      if (!(error instanceof InvalidEvidenceError)) throw error;
+      if (!isEvidenceProblem(error)) throw error;
       out.problems.push(`${where}: ${error.message}`);
     }
   }

@@ -7,6 +7,7 @@ import {
 } from "./classicBundle.js";
 import {
   InvalidEvidenceError,
+  isEvidenceProblem,
   type Evidence,
   type EvidenceSet,
 } from "./evidence.js";
@@ -50,7 +51,7 @@ export async function readClassic(
       const blob = await client.getBlob(repo, layer.digest, signal);
       out.items.push(...toEvidence(suffix, layer, blob, digest, where));
     } catch (error) {
-      if (!(error instanceof InvalidEvidenceError)) throw error;
+      if (!isEvidenceProblem(error)) throw error;
       out.problems.push(`${where}: ${error.message}`);
     }
   }

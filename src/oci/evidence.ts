@@ -1,4 +1,5 @@
 import type { Bundle } from "@sigstore/bundle";
+import { DigestMismatchError } from "./RegistryClient.js";
 
 /** One signature or attestation found for an image, as a Sigstore bundle. */
 export interface Evidence {
@@ -30,4 +31,12 @@ export function mergeEvidence(...sets: EvidenceSet[]): EvidenceSet {
     items: sets.flatMap((s) => s.items),
     problems: sets.flatMap((s) => s.problems),
   };
+}
+
+/** True for errors that make one signature unusable, not the registry. */
+export function isEvidenceProblem(error: unknown): error is Error {
+  return (
+    error instanceof InvalidEvidenceError ||
+    error instanceof DigestMismatchError
+  );
 }

@@ -100,6 +100,24 @@ describe("classic signatures against a real registry", () => {
     },
   );
 
+  it("treats a registry serving other bytes for a signature as invalid", async () => {
+    const repo = "classic/hostile";
+    const { pushed, ref } = await image(repo);
+    await signClassic(pusher, repo, pushed.digest, trusted.privateKey);
+    const lying: typeof fetch = async (input, init) =>
+      String(input).includes("/blobs/")
+        ? new Response('{"critical":{}}')
+        : fetch(input, init);
+    const v = new ImageVerifier({
+      client: new RegistryClient({ fetch: lying }),
+    });
+    const verdict = await v.verify(ref, policy(trusted.publicKey));
+    expect(verdict.signature).toMatchObject({ status: "invalid" });
+    expect(JSON.stringify(verdict.signature)).toContain(
+      "does not match digest",
+    );
+  });
+
   it("reports an unsigned image as missing", async () => {
     const { ref } = await image("classic/unsigned");
     const verdict = await verifier().verify(ref, policy(trusted.publicKey));
