@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from "node:crypto";
 import { TrustedRoot } from "@sigstore/protobuf-specs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -111,5 +112,42 @@ describe("keyless classic signatures (private Sigstore)", () => {
     const v = new ImageVerifier({ client: new RegistryClient({ fetch }) });
     const verdict = await v.verify(ref, keyless(ISSUER, SUBJECT));
     expect(verdict.signature.status).toBe("untrusted");
+  });
+});
+
+describe("key signatures with a transparency-log entry", () => {
+  it("accepts a logged key signature with ignoreTlog off, and rejects an unlogged one", async () => {
+    const { privateKey, publicKey } = generateKeyPairSync("ec", {
+      namedCurve: "prime256v1",
+    });
+    const pem = publicKey.export({ type: "spki", format: "pem" }).toString();
+    const logged = await pusher.repo("tlog/logged").image("v1");
+    await signClassic(pusher, "tlog/logged", logged.digest, privateKey, {
+      extra: (payload, signature) => ({
+        "dev.sigstore.cosign/bundle": sigstore.rekorBundle(
+          payload,
+          signature,
+          pem,
+        ),
+      }),
+    });
+    const unlogged = await pusher.repo("tlog/unlogged").image("v1");
+    await signClassic(pusher, "tlog/unlogged", unlogged.digest, privateKey);
+    const policy: ImagePolicy = {
+      authorities: [{ kind: "key", name: "k", key: publicKey }],
+      attestations: [],
+      ignoreTlog: false,
+    };
+    const v = verifier();
+    const ok = await v.verify(
+      parseImageRef(`${registry.host}/tlog/logged:v1`),
+      policy,
+    );
+    expect(ok.signature).toEqual({ status: "verified", authority: "k" });
+    const bad = await v.verify(
+      parseImageRef(`${registry.host}/tlog/unlogged:v1`),
+      policy,
+    );
+    expect(bad.signature.status).toBe("untrusted");
   });
 });
