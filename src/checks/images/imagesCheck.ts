@@ -115,16 +115,19 @@ function normalised(image: string): string {
   }
 }
 
+type Found = (rule: string, sev: Severity, msg: string) => Finding;
+type Verify = (ref: ImageRef, p: ResolvedPolicy) => Promise<Outcome>;
+
 async function checkUse(
   input: CheckInput,
   config: ImagesConfig,
   policies: ResolvedPolicy[],
   use: ImageUse,
-  verify: (ref: ImageRef, p: ResolvedPolicy) => Promise<Outcome>,
+  verify: Verify,
 ): Promise<Finding[]> {
   const env =
     use.target.target.environment ?? input.environmentOf(use.location.path);
-  const found = (rule: string, sev: Severity, msg: string) =>
+  const found: Found = (rule, sev, msg) =>
     imageFinding(use, rule, sev, msg, env);
   let ref: ImageRef;
   try {
@@ -147,40 +150,48 @@ async function checkUse(
     const mode =
       (env === undefined ? undefined : p.environments[env]) ?? p.mode;
     const severity: Severity = mode === "enforce" ? "error" : "warning";
-    if (p.error !== undefined) {
-      out.push(found(IMAGE_RULES.policyError, severity, p.error));
-      continue;
-    }
-    const outcome = await verify(ref, p);
-    if ("error" in outcome) {
-      out.push(failure(outcome.error, name, p, severity, config, found));
-      continue;
-    }
-    for (const problem of verdictProblems(name, p.name, outcome.verdict)) {
-      out.push(found(problem.ruleId, severity, problem.message));
-    }
+    const check = { ref, name, policy: p, severity, config, found };
+    out.push(...(await policyFindings(check, verify)));
   }
   return out;
 }
 
-function failure(
-  error: unknown,
-  name: string,
-  p: ResolvedPolicy,
-  severity: Severity,
-  config: ImagesConfig,
-  found: (rule: string, sev: Severity, msg: string) => Finding,
-): Finding {
-  const why = error instanceof Error ? error.message : String(error);
-  if (error instanceof NotFoundError) {
-    const msg = `image ${name} not found in its registry (policy ${p.name}): ${why}`;
-    return found(IMAGE_RULES.notFound, severity, msg);
+interface PolicyCheck {
+  ref: ImageRef;
+  name: string;
+  policy: ResolvedPolicy;
+  /** Severity of this policy's failures in this environment. */
+  severity: Severity;
+  config: ImagesConfig;
+  found: Found;
+}
+
+async function policyFindings(
+  c: PolicyCheck,
+  verify: Verify,
+): Promise<Finding[]> {
+  if (c.policy.error !== undefined) {
+    return [c.found(IMAGE_RULES.policyError, c.severity, c.policy.error)];
   }
-  const sev = config.unreachable === "warn" ? "warning" : severity;
+  const outcome = await verify(c.ref, c.policy);
+  if ("error" in outcome) return [failure(outcome.error, c)];
+  return verdictProblems(c.name, c.policy.name, outcome.verdict).map((p) =>
+    c.found(p.ruleId, c.severity, p.message),
+  );
+}
+
+function failure(error: unknown, c: PolicyCheck): Finding {
+  const why = error instanceof Error ? error.message : String(error);
+  const where = `image ${c.name} (policy ${c.policy.name})`;
+  if (error instanceof NotFoundError) {
+    const msg = `${where} not found in its registry: ${why}`;
+    return c.found(IMAGE_RULES.notFound, c.severity, msg);
+  }
+  const sev = c.config.unreachable === "warn" ? "warning" : c.severity;
   const cause =
     error instanceof Error && error.cause instanceof Error
       ? `: ${error.cause.message}`
       : "";
-  const msg = `cannot verify image ${name} (policy ${p.name}), registry unreachable: ${why}${cause}`;
-  return found(IMAGE_RULES.unreachable, sev, msg);
+  const msg = `cannot verify ${where}, registry unreachable: ${why}${cause}`;
+  return c.found(IMAGE_RULES.unreachable, sev, msg);
 }
