@@ -201,7 +201,11 @@ class Lexer {
         lit = "";
         parts.push(this.templateExpr());
       } else {
-        if (c === "\n") this.fail("non-terminated string");
+        if (c === "\n" && q === '"') this.fail("non-terminated string");
+        if (c === "\n") {
+          this.row++;
+          this.lineStart = this.pos + 1;
+        }
         lit += c;
         this.pos++;
       }

@@ -7,3 +7,5 @@ import "./json.js";
 import "./numbers.js";
 import "./encoding.js";
 import "./regex.js";
+import "./units.js";
+import "./semver.js";

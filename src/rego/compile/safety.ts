@@ -83,7 +83,7 @@ function renameLit(l: Literal, m: Map<string, string>): Literal {
 function shallowVars(body: Literal[]): Set<string> {
   const out = new Set<string>();
   const add = (t: Term | undefined): void => {
-    if (t) forEachVar(t, (v) => out.add(v), false);
+    if (t) forEachVar(t, (v) => !ROOTS.has(v) && out.add(v), false);
   };
   for (const l of body) {
     if (l.kind === "expr") add(l.expr);
@@ -93,7 +93,9 @@ function shallowVars(body: Literal[]): Set<string> {
       add(l.value);
       add(l.domain);
     }
-    l.withs.forEach((w) => add(w.value));
+    l.withs.forEach(
+      (w) => !(w as { fnValue?: string }).fnValue && add(w.value),
+    );
   }
   return out;
 }
@@ -280,7 +282,8 @@ export class BodyCompiler {
   ): { inputs: Set<string>; outputs: Set<string> } {
     const io = { inputs: new Set<string>(), outputs: new Set<string>() };
     const w = (t: Term, out: boolean): void => walk(t, out, io, scope);
-    for (const x of l.withs) w(x.value, false);
+    for (const x of l.withs)
+      if (!(x as { fnValue?: string }).fnValue) w(x.value, false);
     if (l.kind === "some") return io;
     if (l.kind === "somein" || l.kind === "every") {
       w(l.domain, false);
@@ -294,8 +297,7 @@ export class BodyCompiler {
       forEachVar(
         l.expr,
         (v) => {
-          if (!v.startsWith("$") && (scope.has(v) || !ROOTS.has(v)))
-            io.inputs.add(v);
+          if (!v.startsWith("$") && !ROOTS.has(v)) io.inputs.add(v);
         },
         false,
       );
@@ -357,7 +359,7 @@ function closureInputs(
   for (const t of exclude) if (t) forEachVar(t, (v) => ex.add(v));
   for (const l of body)
     forEachLitVar(l, (v) => {
-      if (scope.has(v) && !ex.has(v)) inputs.add(v);
+      if (scope.has(v) && !ex.has(v) && !ROOTS.has(v)) inputs.add(v);
     });
 }
 

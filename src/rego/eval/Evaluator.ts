@@ -104,6 +104,7 @@ export class Evaluator {
 
   private evalEvery(l: Literal & { kind: "every" }, env: Env, cb: Cb): boolean {
     return this.evalTerm(l.domain, env, (coll) => {
+      if (coll === null || typeof coll !== "object") return false;
       const ok = !this.iterate(coll, (k, v) => {
         const body = (): boolean => this.evalBody(l.body, 0, env, () => true);
         const found = this.unifyValue(l.value, v, env, () =>
@@ -467,10 +468,11 @@ export class Evaluator {
       const child = typeof k === "string" ? node.children.get(k) : undefined;
       const b = base === undefined ? undefined : getChild(base, k);
       if (child) return this.evalNode(child, b, path, i + 1, env, cb);
-      if (b === undefined) return false;
-      if (this.dataOverrides.length)
-        return this.walkMaterialized(node, base, path, i, env, cb);
-      return this.walk(b, path, i + 1, env, cb);
+      const v = this.dataOverrides.length
+        ? this.overlay([...node.path, String(k)], b)
+        : b;
+      if (v === undefined) return false;
+      return this.walk(v, path, i + 1, env, cb);
     });
   }
 
@@ -513,6 +515,14 @@ export class Evaluator {
     if (base !== undefined) v = v === undefined ? base : mergeValues(base, v);
     v = this.applyOverrides(node.path, v);
     this.cache.set(node, v === undefined ? NONE : v);
+    return v;
+  }
+
+  private overlay(p: string[], v: Value | undefined): Value | undefined {
+    for (const o of this.dataOverrides) {
+      if (!isPrefix(p, o.path)) continue;
+      v = upsert(v, o.path.slice(p.length), o.value);
+    }
     return v;
   }
 
@@ -640,7 +650,15 @@ export class Evaluator {
     const ov = this.fnOverrides.size ? this.fnOverrides.get(name) : undefined;
     if (ov) {
       if (ov.fn === undefined) return cb(ov.value!);
-      name = ov.fn;
+      const saved = this.fnOverrides;
+      this.fnOverrides = new Map();
+      let out: Value | undefined;
+      try {
+        this.callFn(ov.fn, args, loc, (v) => ((out = v), true));
+      } finally {
+        this.fnOverrides = saved;
+      }
+      return out === undefined ? false : cb(out);
     }
     const rules = this.cm.funcs.get(name);
     if (rules) {

@@ -81,6 +81,24 @@ export class TermParser {
     return this.next();
   }
 
+  /** True when the token at raw index i is followed by an adjacent `.`/`[`. */
+  protected refFollows(i = this.rawPeekIndex()): boolean {
+    const t = this.toks[i]!;
+    const n = this.toks[i + 1];
+    return (
+      !!n &&
+      n.kind === "op" &&
+      (n.text === "." || n.text === "[") &&
+      n.offset === t.offset + t.text.length
+    );
+  }
+
+  protected rawPeekIndex(): number {
+    let i = this.pos;
+    if (!this.nl[this.nl.length - 1]) while (this.toks[i]!.kind === "nl") i++;
+    return i;
+  }
+
   protected skipNl(): void {
     while (this.toks[this.pos]!.kind === "nl") this.pos++;
   }
@@ -281,7 +299,10 @@ export class TermParser {
     )
       this.fail(`unexpected ${t.text} keyword`);
     this.next();
-    if (t.text === "true" || t.text === "false" || t.text === "null") {
+    if (
+      !refNext &&
+      (t.text === "true" || t.text === "false" || t.text === "null")
+    ) {
       const value = t.text === "null" ? null : t.text === "true";
       return { type: "scalar", value, loc: this.withText(l, t) };
     }
@@ -302,7 +323,7 @@ export class TermParser {
       this.nl.push(false);
       const saved = this.noOr;
       this.noOr = false;
-      const e = this.parseExpr();
+      const e = this.parseMemberExpr();
       this.noOr = saved;
       this.expectOp(")");
       this.nl.pop();
@@ -464,10 +485,11 @@ export class TermParser {
   parseLiteral(): Literal {
     const t = this.peek();
     let lit: Literal;
-    if (t.kind === "ident" && t.text === "some") lit = this.parseSome();
-    else if (this.isKw("every")) lit = this.parseEvery();
+    const kwOk = !this.refFollows();
+    if (t.kind === "ident" && t.text === "some" && kwOk) lit = this.parseSome();
+    else if (this.isKw("every") && kwOk) lit = this.parseEvery();
     else {
-      const negated = t.kind === "ident" && t.text === "not";
+      const negated = t.kind === "ident" && t.text === "not" && kwOk;
       if (negated) this.next();
       lit = {
         kind: "expr",
@@ -478,12 +500,22 @@ export class TermParser {
       };
       this.withText(lit.loc, t);
     }
-    while (this.peek().kind === "ident" && this.peek().text === "with")
-      lit.withs.push(this.parseWith());
+    while (this.nextIsWith()) lit.withs.push(this.parseWith());
     return lit;
   }
 
-  private parseMemberExpr(): Term {
+  private nextIsWith(): boolean {
+    let i = this.pos;
+    while (this.toks[i]!.kind === "nl") i++;
+    const t = this.toks[i]!;
+    if (t.kind !== "ident" || t.text !== "with" || this.refFollows(i))
+      return false;
+    this.pos = i;
+    return true;
+  }
+
+  /** Parses an expression, allowing `k, v in coll` membership. */
+  protected parseMemberExpr(): Term {
     const start = this.peek();
     const e = this.parseExpr();
     if (!this.isOp(",") || !this.keywords.has("in")) return e;

@@ -121,7 +121,7 @@ class ModuleParser extends TermParser {
   private parseRule(mod: Module): Rule {
     const t = this.peek();
     let isDefault = false;
-    if (t.kind === "ident" && t.text === "default") {
+    if (t.kind === "ident" && t.text === "default" && !this.refFollows()) {
       this.next();
       isDefault = true;
     }
@@ -141,7 +141,7 @@ class ModuleParser extends TermParser {
     let i = this.pos;
     while (this.toks[i]!.kind === "nl") i++;
     const t = this.toks[i]!;
-    if (t.kind === "ident" && t.text === "else") {
+    if (t.kind === "ident" && t.text === "else" && !this.refFollows(i)) {
       this.pos = i;
       return true;
     }
@@ -170,8 +170,25 @@ class ModuleParser extends TermParser {
   private parseRuleBody(rule: Rule, t: Token): void {
     if (this.isKw("if")) {
       this.next();
-      if (this.isOp("{")) rule.body = this.braced();
-      else rule.body = [this.parseLiteral()];
+      if (this.isOp("{")) {
+        const save = this.pos;
+        const depth = this.nl.length;
+        try {
+          rule.body = this.braced();
+          return;
+        } catch (e) {
+          if (!(e instanceof RegoError)) throw e;
+          this.pos = save;
+          this.nl.length = depth;
+          try {
+            rule.body = [this.parseLiteral()];
+          } catch {
+            throw e;
+          }
+          return;
+        }
+      }
+      rule.body = [this.parseLiteral()];
       return;
     }
     if (this.isOp("{")) {
