@@ -3,6 +3,7 @@ import { plainRenderer } from "./plain/plainRenderer.js";
 import { kustomizeRenderer } from "./kustomize/kustomizeRenderer.js";
 import { helmRenderer } from "./helm/helmRenderer.js";
 import { argocdRenderer } from "./argocd/argocdRenderer.js";
+import { fluxRenderer } from "./flux/fluxRenderer.js";
 
 /** Every renderer, in discovery order. */
 export const renderers: readonly Renderer[] = [
@@ -10,4 +11,5 @@ export const renderers: readonly Renderer[] = [
   kustomizeRenderer,
   helmRenderer,
   argocdRenderer,
+  fluxRenderer,
 ];

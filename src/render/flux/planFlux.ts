@@ -1,0 +1,283 @@
+import type { Location } from "../../findings/finding.js";
+import { isObject } from "../../manifests/toResources.js";
+import type { Config } from "../../config/schema.js";
+import { ofKind, type FoundObject } from "../apps/scanObjects.js";
+import { directoryFiles } from "../apps/renderDirectory.js";
+import { chartFiles, isChartDir } from "../helm/findCharts.js";
+import type { KustomizeGraph } from "../kustomize/KustomizeGraph.js";
+import { repoPath } from "../kustomize/repoPath.js";
+import { dataOf, findData } from "./inRepoData.js";
+
+/** A note on a Flux object that did not (fully) render. */
+export interface FluxNote {
+  severity: "notice" | "error";
+  message: string;
+  at: Location;
+}
+
+interface Common {
+  id: string;
+  file: string;
+  entry: Location;
+  inputs: string[];
+  notes: FluxNote[];
+}
+
+/** A Flux Kustomization or HelmRelease and how to render it. */
+export type FluxPlan = Common &
+  (
+    | {
+        type: "kustomization";
+        dir: string;
+        /** No kustomization file: Flux generates one over the directory. */
+        generate: boolean;
+        extra: Record<string, unknown>;
+        components: string[];
+        vars?: Record<string, string>;
+      }
+    | {
+        type: "helmrelease";
+        chartDir: string;
+        releaseName: string;
+        namespace?: string;
+        valueFiles: string[];
+        values: (Record<string, unknown> | string)[];
+      }
+    | { type: "skip" }
+  );
+
+/** What planning needs. */
+export interface FluxContext {
+  files: readonly string[];
+  graph: KustomizeGraph;
+  objects: readonly FoundObject[];
+  gitRepository: Config["render"]["flux"]["gitRepository"];
+}
+
+/** Plans every Flux Kustomization and HelmRelease of the repo. */
+export function planFlux(ctx: FluxContext): FluxPlan[] {
+  return [
+    ...ofKind(ctx.objects, "kustomize.toolkit.fluxcd.io", "Kustomization").map(
+      (o) => planKustomization(o, ctx),
+    ),
+    ...ofKind(ctx.objects, "helm.toolkit.fluxcd.io", "HelmRelease").map((o) =>
+      planHelmRelease(o, ctx),
+    ),
+  ];
+}
+
+function common(o: FoundObject): Common {
+  const ns = o.namespace ?? "default";
+  return {
+    id: `flux:${o.file}#${ns}/${o.name}`,
+    file: o.file,
+    entry: o.doc.source,
+    inputs: [o.file],
+    notes: [],
+  };
+}
+
+function isOurRepo(ref: unknown, ns: string, ctx: FluxContext): boolean {
+  if (!isObject(ref) || ref["kind"] !== "GitRepository") return false;
+  const refNs = typeof ref["namespace"] === "string" ? ref["namespace"] : ns;
+  return (
+    ref["name"] === ctx.gitRepository.name &&
+    refNs === ctx.gitRepository.namespace
+  );
+}
+
+function planKustomization(o: FoundObject, ctx: FluxContext): FluxPlan {
+  const c = common(o);
+  const spec = isObject(o.object["spec"]) ? o.object["spec"] : {};
+  const ns = o.namespace ?? "default";
+  const at = (f: string[]) => o.doc.locate(["spec", ...f]);
+  if (!isOurRepo(spec["sourceRef"], ns, ctx)) {
+    c.notes.push({
+      severity: "notice",
+      message:
+        "sourceRef is not this repository's GitRepository (render.flux.gitRepository); not rendered",
+      at: at(["sourceRef"]),
+    });
+    return { ...c, type: "skip" };
+  }
+  const dir = repoPath("", String(spec["path"] ?? "./"));
+  if (dir === undefined) {
+    c.notes.push({
+      severity: "error",
+      message: `path "${String(spec["path"])}" leaves the repository; refused before rendering`,
+      at: at(["path"]),
+    });
+    return { ...c, type: "skip" };
+  }
+  const generate = !ctx.graph.nodes.has(dir);
+  c.inputs.push(
+    ...(generate
+      ? directoryFiles(ctx.files, { dir, recurse: true })
+      : ctx.graph.inputs(dir)),
+  );
+  const components = (
+    Array.isArray(spec["components"]) ? spec["components"] : []
+  )
+    .map((x) => repoPath(dir, String(x)))
+    .filter((x): x is string => x !== undefined);
+  for (const comp of components) c.inputs.push(...ctx.graph.inputs(comp));
+  const plan: FluxPlan = {
+    ...c,
+    type: "kustomization",
+    dir,
+    generate,
+    extra: kustomizeExtra(spec),
+    components,
+  };
+  const vars = postBuildVars(spec, ns, o, ctx, plan);
+  if (vars) plan.vars = vars;
+  plan.inputs = [...new Set(plan.inputs)].sort();
+  return plan;
+}
+
+function kustomizeExtra(
+  spec: Record<string, unknown>,
+): Record<string, unknown> {
+  const extra: Record<string, unknown> = {};
+  if (typeof spec["targetNamespace"] === "string")
+    extra["namespace"] = spec["targetNamespace"];
+  for (const f of ["namePrefix", "nameSuffix", "patches", "images"]) {
+    if (spec[f] !== undefined) extra[f] = spec[f];
+  }
+  const meta = isObject(spec["commonMetadata"]) ? spec["commonMetadata"] : {};
+  if (isObject(meta["labels"]))
+    extra["labels"] = [{ pairs: meta["labels"], includeSelectors: false }];
+  if (isObject(meta["annotations"]))
+    extra["commonAnnotations"] = meta["annotations"];
+  return extra;
+}
+
+function postBuildVars(
+  spec: Record<string, unknown>,
+  ns: string,
+  o: FoundObject,
+  ctx: FluxContext,
+  plan: Common,
+): Record<string, string> | undefined {
+  const post = isObject(spec["postBuild"]) ? spec["postBuild"] : undefined;
+  if (!post) return undefined;
+  const vars: Record<string, string> = {};
+  const from = Array.isArray(post["substituteFrom"])
+    ? post["substituteFrom"]
+    : [];
+  from.filter(isObject).forEach((ref, i) => {
+    const found = findData(ctx.objects, ref["kind"], ref["name"], ns);
+    if (found) {
+      Object.assign(vars, dataOf(found));
+      plan.inputs.push(found.file);
+    } else if (ref["optional"] !== true) {
+      plan.notes.push({
+        severity: "notice",
+        message: `substituteFrom ${String(ref["kind"])} "${String(ref["name"])}" is not in the repository; its variables were not substituted`,
+        at: o.doc.locate(["spec", "postBuild", "substituteFrom", i]),
+      });
+    }
+  });
+  if (isObject(post["substitute"])) {
+    for (const [k, v] of Object.entries(post["substitute"]))
+      vars[k] = String(v);
+  }
+  return vars;
+}
+
+function planHelmRelease(o: FoundObject, ctx: FluxContext): FluxPlan {
+  const c = common(o);
+  const spec = isObject(o.object["spec"]) ? o.object["spec"] : {};
+  const ns = o.namespace ?? "default";
+  const at = (f: (string | number)[]) => o.doc.locate(["spec", ...f]);
+  const chart =
+    isObject(spec["chart"]) && isObject(spec["chart"]["spec"])
+      ? spec["chart"]["spec"]
+      : undefined;
+  if (!chart || !isOurRepo(chart["sourceRef"], ns, ctx)) {
+    const what = chart
+      ? `chart "${String(chart["chart"])}" from ${String((chart["sourceRef"] as Record<string, unknown> | undefined)?.["kind"])}`
+      : "chartRef";
+    c.notes.push({
+      severity: "notice",
+      message: `${what} is not in this repository; it was not fetched or rendered`,
+      at: at(chart ? ["chart"] : []),
+    });
+    return { ...c, type: "skip" };
+  }
+  const chartDir = repoPath("", String(chart["chart"] ?? ""));
+  if (chartDir === undefined || !isChartDir(ctx.files, chartDir)) {
+    c.notes.push({
+      severity: "error",
+      message: `chart path "${String(chart["chart"])}" is not a chart directory of this repository`,
+      at: at(["chart", "spec", "chart"]),
+    });
+    return { ...c, type: "skip" };
+  }
+  const valueFiles = (
+    Array.isArray(chart["valuesFiles"]) ? chart["valuesFiles"] : []
+  )
+    .map((f) => repoPath("", String(f)))
+    .filter((f): f is string => f !== undefined);
+  c.inputs.push(...chartFiles(ctx.files, chartDir), ...valueFiles);
+  const values = valuesFrom(spec, ns, ctx, c, at);
+  if (isObject(spec["values"])) values.push(spec["values"]);
+  const target =
+    typeof spec["targetNamespace"] === "string"
+      ? spec["targetNamespace"]
+      : undefined;
+  const releaseName =
+    typeof spec["releaseName"] === "string"
+      ? spec["releaseName"]
+      : target
+        ? `${target}-${o.name}`
+        : o.name;
+  c.inputs = [...new Set(c.inputs)].sort();
+  return {
+    ...c,
+    type: "helmrelease",
+    chartDir,
+    releaseName,
+    namespace: target ?? ns,
+    valueFiles,
+    values,
+  };
+}
+
+function valuesFrom(
+  spec: Record<string, unknown>,
+  ns: string,
+  ctx: FluxContext,
+  c: Common,
+  at: (f: (string | number)[]) => Location,
+): (Record<string, unknown> | string)[] {
+  const out: (Record<string, unknown> | string)[] = [];
+  const list = Array.isArray(spec["valuesFrom"]) ? spec["valuesFrom"] : [];
+  list.filter(isObject).forEach((ref, i) => {
+    const found = findData(ctx.objects, ref["kind"], ref["name"], ns);
+    const key =
+      typeof ref["valuesKey"] === "string" ? ref["valuesKey"] : "values.yaml";
+    const value = found ? dataOf(found)[key] : undefined;
+    if (found) c.inputs.push(found.file);
+    if (value === undefined) {
+      if (ref["optional"] !== true) {
+        c.notes.push({
+          severity: "notice",
+          message: `valuesFrom ${String(ref["kind"])} "${String(ref["name"])}" key "${key}" is not in the repository; rendered without it`,
+          at: at(["valuesFrom", i]),
+        });
+      }
+      return;
+    }
+    const path =
+      typeof ref["targetPath"] === "string" ? ref["targetPath"] : undefined;
+    out.push(path ? nested(path.split("."), value) : value);
+  });
+  return out;
+}
+
+function nested(keys: string[], value: string): Record<string, unknown> {
+  let v: unknown = value;
+  for (const k of [...keys].reverse()) v = { [k]: v };
+  return v as Record<string, unknown>;
+}
