@@ -16,6 +16,8 @@ export { loadPublicKey } from "./publicKey.js";
 export { NotFoundError, RegistryClient } from "./RegistryClient.js";
 export { RegistryTransport } from "./RegistryTransport.js";
 export type { TransportOptions } from "./RegistryTransport.js";
+export { refreshingTrustedRoot } from "./refreshingTrustedRoot.js";
+export type { RefreshOptions } from "./refreshingTrustedRoot.js";
 export { shippedTrustedRoot } from "./trustedRoot.js";
 export type { TrustedRootSource } from "./trustedRoot.js";
 export { MemoryVerificationCache } from "./VerificationCache.js";
