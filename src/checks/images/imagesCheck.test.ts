@@ -270,6 +270,20 @@ describe("imagesCheck", () => {
     );
   });
 
+  it("accepts cosign's predicate shorthands in policies", async () => {
+    const { verifier, calls } = fakeVerifier();
+    const config = CONFIG.replace(
+      "environments: { dev: warn }",
+      "environments: { dev: warn }\n        attestations: [{ predicateType: cyclonedx }, { predicateType: https://example.com/p }]",
+    );
+    const head = [target("prod/a.yaml", deployment(`ghcr.io/org/a@${D}`))];
+    await createImagesCheck({ verifier }).run(input({ head, config }));
+    expect(calls[0]?.policy.attestations).toEqual([
+      "https://cyclonedx.org/bom",
+      "https://example.com/p",
+    ]);
+  });
+
   it("does nothing without policies", async () => {
     const { verifier, calls } = fakeVerifier();
     const findings = await createImagesCheck({ verifier }).run(

@@ -5,6 +5,7 @@ import {
   type ImagePolicy,
 } from "../../oci/index.js";
 import type { Tree } from "../../workspace/Tree.js";
+import { predicateTypeOf } from "./predicateTypes.js";
 
 /** The `checks.images` section of the config. */
 export type ImagesConfig = Config["checks"]["images"];
@@ -43,7 +44,7 @@ async function resolveOne(
     environments: p.environments,
     policy: {
       authorities: [],
-      attestations: p.attestations.map((a) => a.predicateType),
+      attestations: p.attestations.map((a) => predicateTypeOf(a.predicateType)),
       ignoreTlog: p.ignoreTlog,
     },
   };
