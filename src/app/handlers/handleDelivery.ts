@@ -29,7 +29,7 @@ export async function handleDelivery(
     count("duplicate");
     return;
   }
-  instrument(context.octokit, deps.metrics, deps.limits.requestTimeoutMs);
+  instrument(context.octokit, deps.metrics, deps.limits);
   try {
     count(await work({ github: context.octokit, log, deps }));
   } catch (err) {

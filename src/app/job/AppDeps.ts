@@ -2,16 +2,15 @@ import type { GateRequest } from "../../gate/runGate.js";
 import type { Verdict } from "../../gate/Verdict.js";
 import type { MarkdownOptions } from "../../report/markdownReport.js";
 import type { ExplainRule } from "../commands/explainRule.js";
+import type { ClientLimits } from "../handlers/instrument.js";
 import type { AppMetrics } from "../ops/metrics.js";
 import type { JobRegistry } from "./JobRegistry.js";
 import type { ReadLimits } from "./readChange.js";
 
 /** Limits of one job. */
-export interface JobLimits extends ReadLimits {
+export interface JobLimits extends ReadLimits, ClientLimits {
   /** Whole job, download to publish. */
   jobTimeoutMs: number;
-  /** One GitHub API request. */
-  requestTimeoutMs: number;
 }
 
 /** What the app is built from; tests replace any part. */
@@ -35,4 +34,6 @@ export const DEFAULT_LIMITS: JobLimits = {
   maxCommits: 100,
   jobTimeoutMs: 10 * 60_000,
   requestTimeoutMs: 30_000,
+  retryAfterUnitMs: 1000,
+  rateLimitRetries: 2,
 };

@@ -1,0 +1,192 @@
+import nock from "nock";
+import { checkRequest } from "./openApi.js";
+import { routes, type Reply, type Route } from "./routes.js";
+import { githubTarball } from "./tarball.js";
+
+/** A request the double received. */
+export interface Received {
+  method: string;
+  path: string;
+  body: unknown;
+  operation?: string;
+  /** When it arrived (ms since epoch). */
+  at: number;
+}
+
+/** A scripted failure: the next `times` matching requests get `reply`. */
+export interface Fault {
+  method: string;
+  path: RegExp;
+  times: number;
+  reply?: Reply;
+  /** Wait this long before answering (timeouts). */
+  delayMs?: number;
+}
+
+/** A stored check run. */
+export interface CheckRunState {
+  id: number;
+  head_sha: string;
+  name: string;
+  status: string;
+  conclusion: string | null;
+  external_id: string;
+  output: { title?: string; summary?: string; text?: string };
+  annotations: Record<string, unknown>[];
+  actions?: unknown[];
+}
+
+/** A stored issue or review comment. */
+export interface CommentState {
+  id: number;
+  body: string;
+  user: { login: string; type: string };
+  path?: string;
+  line?: number;
+  in_reply_to_id?: number;
+  commit_id?: string;
+}
+
+/** A pull request of the double. */
+export interface PullState {
+  number: number;
+  draft: boolean;
+  base: string;
+  head: string;
+  commits: string[];
+}
+
+const API = "https://api.github.com";
+const CODELOAD = "https://codeload.github.com";
+const METHODS = ["get", "post", "patch", "put", "delete"] as const;
+
+/**
+ * An in-memory GitHub behind nock: repositories as commits of files,
+ * pull requests, check runs, comments, reviews, permissions. Every request
+ * is checked against GitHub's OpenAPI description (operation and body);
+ * anything undocumented or unrouted is a violation the test asserts on.
+ */
+export class GitHubDouble {
+  readonly received: Received[] = [];
+  readonly violations: string[] = [];
+  readonly faults: Fault[] = [];
+  readonly commits = new Map<string, Record<string, string>>();
+  readonly parents = new Map<string, string>();
+  readonly messages = new Map<string, string>();
+  readonly pulls = new Map<number, PullState>();
+  readonly checkRuns: CheckRunState[] = [];
+  readonly issueComments: CommentState[] = [];
+  readonly reviewComments: CommentState[] = [];
+  readonly reviews: Record<string, unknown>[] = [];
+  readonly reactions: { comment: number; content: string }[] = [];
+  readonly permissions = new Map<string, string>();
+  readonly teams = new Map<string, Set<string>>();
+  /** Files of other repositories' default branches, `owner/repo:path`. */
+  readonly remoteFiles = new Map<string, string>();
+  /** Archives to serve instead of building one, by SHA. */
+  readonly tarballs = new Map<string, Buffer>();
+  nextId = 1000;
+
+  constructor(
+    readonly owner = "Codertocat",
+    readonly repo = "Hello-World",
+  ) {}
+
+  /** Adds a commit; `parent` makes it a child for per-commit patches. */
+  commit(
+    sha: string,
+    files: Record<string, string>,
+    parent?: string,
+    message = `commit ${sha}`,
+  ): void {
+    this.commits.set(sha, files);
+    this.messages.set(sha, message);
+    if (parent) this.parents.set(sha, parent);
+  }
+
+  /** Builds the archive GitHub serves for a SHA. */
+  tarball(sha: string): Buffer {
+    const stored = this.tarballs.get(sha);
+    if (stored) return stored;
+    const files = this.commits.get(sha);
+    if (!files) throw new Error(`no commit ${sha}`);
+    return githubTarball(
+      `${this.owner}-${this.repo}-${sha.slice(0, 7)}`,
+      files,
+    );
+  }
+
+  /** Check runs of one SHA. */
+  runsFor(sha: string): CheckRunState[] {
+    return this.checkRuns.filter((r) => r.head_sha === sha);
+  }
+
+  /** Intercepts api.github.com and codeload; call `nock.cleanAll()` after. */
+  install(): void {
+    const table = routes(this);
+    for (const method of METHODS) {
+      nock(API)
+        .persist()
+        .intercept(/.*/, method.toUpperCase())
+        .reply((uri, body, done) => {
+          this.answer(table, method.toUpperCase(), uri, body).then(
+            (r) =>
+              done(null, [r.status, r.body as nock.ReplyBody, r.headers ?? {}]),
+            (err: Error) => done(err, [500, { message: err.message }]),
+          );
+        });
+    }
+    nock(CODELOAD)
+      .persist()
+      .get(/\/legacy\.tar\.gz\//)
+      .reply((uri) => {
+        const sha = uri.split("/").at(-1) ?? "";
+        return [
+          200,
+          this.tarball(sha),
+          { "content-type": "application/x-gzip" },
+        ];
+      });
+  }
+
+  private async answer(
+    table: Route[],
+    method: string,
+    uri: string,
+    raw: unknown,
+  ): Promise<Reply> {
+    const body = parseBody(raw);
+    const path = uri.split("?")[0] ?? "";
+    const check = checkRequest(method, path, body);
+    const received: Received = { method, path: uri, body, at: Date.now() };
+    if (check.operation) received.operation = check.operation;
+    this.received.push(received);
+    this.violations.push(...check.errors);
+    const fault = this.faults.find(
+      (f) => f.method === method && f.path.test(path) && f.times > 0,
+    );
+    if (fault) {
+      fault.times -= 1;
+      if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+      if (fault.reply) return fault.reply;
+    }
+    const query = new URLSearchParams(uri.split("?")[1] ?? "");
+    for (const route of table) {
+      const m = route.method === method ? route.path.exec(path) : null;
+      if (m) return route.handle(m, body, query);
+    }
+    this.violations.push(`unexpected request ${method} ${uri}`);
+    return { status: 404, body: { message: "Not Found" } };
+  }
+}
+
+function parseBody(raw: unknown): unknown {
+  if (typeof raw !== "string" || raw === "")
+    return raw === "" ? undefined : raw;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    // Not JSON: kept as text for the OpenAPI check to reject.
+    return raw;
+  }
+}
