@@ -132,6 +132,19 @@ describe("imagesCheck", () => {
     );
   });
 
+  it("treats an image promoted to another target as new there", async () => {
+    const { verifier, calls } = fakeVerifier();
+    const image = deployment(`ghcr.io/org/a@${D}`);
+    const findings = await createImagesCheck({ verifier }).run(
+      input({
+        base: [target("dev/a.yaml", image)],
+        head: [target("dev/a.yaml", image), target("prod/a.yaml", image)],
+      }),
+    );
+    expect(findings).toEqual([]);
+    expect(calls).toHaveLength(1);
+  });
+
   it("verifies every image with verify: all", async () => {
     const { verifier, calls } = fakeVerifier();
     const config = CONFIG.replace("policies:", "verify: all\n    policies:");

@@ -97,13 +97,17 @@ async function mapLimit<T, R>(
   return out;
 }
 
+/**
+ * The uses to verify: all with `verify: all`, else those whose image is
+ * new to its render target (an image promoted to another environment
+ * counts as new there).
+ */
 function usesToCheck(input: CheckInput, config: ImagesConfig): ImageUse[] {
   const uses = collectImages(input.targets);
   if (config.verify === "all" || input.baseTargets === undefined) return uses;
-  const before = new Set(
-    collectImages(input.baseTargets).map((u) => normalised(u.image)),
-  );
-  return uses.filter((u) => !before.has(normalised(u.image)));
+  const key = (u: ImageUse) => `${u.target.target.id} ${normalised(u.image)}`;
+  const before = new Set(collectImages(input.baseTargets).map(key));
+  return uses.filter((u) => !before.has(key(u)));
 }
 
 function normalised(image: string): string {
