@@ -9,3 +9,8 @@ import "./encoding.js";
 import "./regex.js";
 import "./units.js";
 import "./semver.js";
+import "./jwt.js";
+import "./crypto.js";
+import "./time.js";
+import "./jsonPaths.js";
+import "./graph.js";

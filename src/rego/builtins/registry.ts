@@ -31,8 +31,9 @@ export class BuiltinError extends Error {
     message: string,
     readonly code = "eval_builtin_error",
     readonly halt = false,
+    cause?: unknown,
   ) {
-    super(message);
+    super(message, { cause });
   }
 }
 

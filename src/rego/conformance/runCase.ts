@@ -3,6 +3,14 @@ import { compare, RObject, RSet, type Value } from "../value.js";
 import { fromJS, toJS } from "../convert.js";
 import type { PreparedQueryImpl } from "../query.js";
 import type { CompiledPolicy } from "../index.js";
+import { register } from "../builtins/registry.js";
+
+register("test.sleep", 1, ([d]) => {
+  const ms =
+    typeof d === "string" ? parseFloat(d) * (d.endsWith("ms") ? 1 : 1000) : 0;
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+  return true;
+});
 
 /** One OPA conformance case (fields as in OPA's cases.go). */
 export interface Case {
