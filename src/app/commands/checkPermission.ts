@@ -36,7 +36,7 @@ export async function checkPermission(
     teams.length > 0 ? ` or membership in ${teams.join(", ")}` : "";
   return {
     allowed: false,
-    why: `needs write, maintain or admin permission${viaTeams}; yours is ${role}`,
+    why: `need write, maintain or admin permission${viaTeams}; yours is ${role}`,
   };
 }
 

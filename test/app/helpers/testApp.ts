@@ -78,8 +78,14 @@ export function testDeps(overrides: Partial<AppDeps> = {}): AppDeps {
   };
 }
 
-/** Builds a Probot instance running the app against the GitHub double. */
-export async function testApp(deps = testDeps()): Promise<TestApp> {
+/**
+ * Builds a Probot instance running the app against the GitHub double;
+ * `load: false` leaves loading to the caller (`createNodeMiddleware`).
+ */
+export async function testApp(
+  deps = testDeps(),
+  { load = true } = {},
+): Promise<TestApp> {
   const logs: Record<string, unknown>[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -94,9 +100,11 @@ export async function testApp(deps = testDeps()): Promise<TestApp> {
     Octokit: FastOctokit,
     log: pino({ level: "debug" }, stream),
   });
-  await probot.load(createApp(deps), {
-    cwd: process.cwd(),
-    addHandler: () => {},
-  });
+  if (load) {
+    await probot.load(createApp(deps), {
+      cwd: process.cwd(),
+      addHandler: () => {},
+    });
+  }
   return { probot, deps, logs };
 }

@@ -1,0 +1,121 @@
+import nock from "nock";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { GitHubDouble } from "../helpers/gitHubDouble.js";
+import { commentPayload } from "../helpers/payloads.js";
+import { testApp, testDeps, type TestApp } from "../helpers/testApp.js";
+import { finding, verdictOf } from "../helpers/verdict.js";
+
+const BASE = "b".repeat(40);
+const HEAD = "c".repeat(40);
+let gh: GitHubDouble;
+let app: TestApp;
+let gateRuns = 0;
+
+beforeEach(async () => {
+  nock.disableNetConnect();
+  gh = new GitHubDouble();
+  gh.install();
+  gh.commit(BASE, { "app.yaml": "a: 1\n" });
+  gh.commit(HEAD, { "app.yaml": "a: 1\nb: 2\n" }, BASE);
+  gh.pulls.set(3, {
+    number: 3,
+    draft: false,
+    base: BASE,
+    head: HEAD,
+    commits: [HEAD],
+  });
+  gh.permissions.set("writer", "write");
+  gh.permissions.set("maintainer", "maintain");
+  gh.permissions.set("reader", "read");
+  gateRuns = 0;
+  app = await testApp(
+    testDeps({
+      gate: async () => {
+        gateRuns += 1;
+        return verdictOf([finding("app.yaml", 2)]);
+      },
+    }),
+  );
+});
+afterEach(() => {
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+async function comment(body: string, login: string, id: string) {
+  await app.probot.receive({
+    id,
+    name: "issue_comment",
+    payload: commentPayload(body, login, 3) as never,
+  });
+}
+
+describe("/gitops commands", () => {
+  it("refuses a reader with a short reply and runs nothing", async () => {
+    await comment("/gitops recheck", "reader", "c-1");
+    expect(gh.violations).toEqual([]);
+    expect(gateRuns).toBe(0);
+    expect(gh.checkRuns).toEqual([]);
+    expect(gh.reactions).toEqual([{ comment: 777, content: "eyes" }]);
+    expect(gh.issueComments.map((c) => c.body)).toEqual([
+      "@reader `/gitops` commands need write, maintain or admin permission; yours is read.",
+    ]);
+  });
+
+  it.each(["writer", "maintainer"])("re-runs for a %s", async (login) => {
+    await comment("please\n/gitops recheck\n", login, "c-2");
+    expect(gh.violations).toEqual([]);
+    expect(gateRuns).toBe(1);
+    expect(gh.runsFor(HEAD).map((r) => r.conclusion)).toEqual(["failure"]);
+    await comment("/gitops recheck", login, "c-3");
+    expect(gh.runsFor(HEAD)).toHaveLength(2);
+  });
+
+  it("lets a member of a configured team run commands", async () => {
+    gh.commit(BASE, {
+      ".github/gitops-gate.yml": "commands:\n  teams: [platform]\n",
+    });
+    gh.teams.set("platform", new Set(["reader"]));
+    await comment("/gitops recheck", "reader", "c-4");
+    expect(gh.violations).toEqual([]);
+    expect(gateRuns).toBe(1);
+  });
+
+  it("answers help and explain for writers", async () => {
+    await comment("/gitops help", "writer", "c-5");
+    await comment("/gitops explain GG-IMG-001", "writer", "c-6");
+    await comment("/gitops explain NOPE-1", "writer", "c-7");
+    expect(gh.violations).toEqual([]);
+    const [help, explain, unknown] = gh.issueComments.map((c) => c.body);
+    expect(help).toContain("/gitops recheck");
+    expect(explain).toContain("**GG-IMG-001**");
+    expect(explain).toContain("Fix:");
+    expect(unknown).toBe("No rule `NOPE-1` in the built-in pack.");
+    expect(gateRuns).toBe(0);
+  });
+
+  it.each([
+    [
+      "a bot",
+      (p: Record<string, any>) =>
+        Object.assign(p.comment.user, { type: "Bot" }),
+    ], // eslint-disable-line @typescript-eslint/no-explicit-any
+    [
+      "an issue, not a PR",
+      (p: Record<string, any>) => delete p.issue.pull_request,
+    ], // eslint-disable-line @typescript-eslint/no-explicit-any
+    [
+      "no command",
+      (p: Record<string, any>) => (p.comment.body = "LGTM, /gitops later"),
+    ], // eslint-disable-line @typescript-eslint/no-explicit-any
+  ])("ignores %s without a single request", async (_name, mutate) => {
+    const payload = commentPayload("/gitops recheck", "writer", 3);
+    mutate(payload);
+    await app.probot.receive({
+      id: "c-8",
+      name: "issue_comment",
+      payload: payload as never,
+    });
+    expect(gh.received).toEqual([]);
+  });
+});
