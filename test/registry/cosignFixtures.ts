@@ -127,8 +127,9 @@ export async function attachBundle(
   subject: Pushed,
   key: KeyObject,
   predicateType: string,
+  statementDigest = subject.digest,
 ): Promise<void> {
-  const payload = statement(subject.digest, predicateType);
+  const payload = statement(statementDigest, predicateType);
   const pae = dsse.preAuthEncoding(INTOTO, payload);
   const bundle = toDSSEBundle({
     artifact: payload,

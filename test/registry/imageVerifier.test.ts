@@ -206,6 +206,20 @@ describe("attestations and bundles", () => {
   });
 });
 
+describe("bundle referrers, hostile", () => {
+  it("rejects a bundle whose statement is about another image", async () => {
+    const repo = "att/replayed-bundle";
+    const { pushed, ref } = await image(repo);
+    const elsewhere = `sha256:${"e".repeat(64)}`;
+    await attachBundle(pusher, pushed, trusted.privateKey, SIGN_V1, elsewhere);
+    const verdict = await verifier().verify(ref, policy(trusted.publicKey));
+    expect(verdict.signature).toMatchObject({ status: "invalid" });
+    expect(JSON.stringify(verdict.signature)).toContain(
+      `no subject with digest ${pushed.digest}`,
+    );
+  });
+});
+
 describe("cache", () => {
   it("reuses a failing verdict only until negativeTtlMs has passed", async () => {
     const repo = "cache/late-signature";
