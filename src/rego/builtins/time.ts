@@ -211,13 +211,25 @@ register("time.diff", 2, ([a, b]) => {
   let hh = q.h - p.h;
   let mi = q.mi - p.mi;
   let ss = q.s - p.s;
-  if (ss < 0) ((ss += 60), mi--);
-  if (mi < 0) ((mi += 60), hh--);
-  if (hh < 0) ((hh += 24), dd--);
+  if (ss < 0) {
+    ss += 60;
+    mi--;
+  }
+  if (mi < 0) {
+    mi += 60;
+    hh--;
+  }
+  if (hh < 0) {
+    hh += 24;
+    dd--;
+  }
   if (dd < 0) {
     dd += new Date(Date.UTC(p.y, p.mo, 0)).getUTCDate();
     mo--;
   }
-  if (mo < 0) ((mo += 12), yr--);
+  if (mo < 0) {
+    mo += 12;
+    yr--;
+  }
   return [yr, mo, dd, hh, mi, ss];
 });
