@@ -1,7 +1,7 @@
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { GitHubDouble } from "../helpers/gitHubDouble.js";
-import { commentPayload } from "../helpers/payloads.js";
+import { commentPayload, type Json } from "../helpers/payloads.js";
 import { testApp, testDeps, type TestApp } from "../helpers/testApp.js";
 import { finding, verdictOf } from "../helpers/verdict.js";
 
@@ -95,19 +95,9 @@ describe("/gitops commands", () => {
   });
 
   it.each([
-    [
-      "a bot",
-      (p: Record<string, any>) =>
-        Object.assign(p.comment.user, { type: "Bot" }),
-    ], // eslint-disable-line @typescript-eslint/no-explicit-any
-    [
-      "an issue, not a PR",
-      (p: Record<string, any>) => delete p.issue.pull_request,
-    ], // eslint-disable-line @typescript-eslint/no-explicit-any
-    [
-      "no command",
-      (p: Record<string, any>) => (p.comment.body = "LGTM, /gitops later"),
-    ], // eslint-disable-line @typescript-eslint/no-explicit-any
+    ["a bot", (p: Json) => Object.assign(p.comment.user, { type: "Bot" })],
+    ["an issue, not a PR", (p: Json) => delete p.issue.pull_request],
+    ["no command", (p: Json) => (p.comment.body = "LGTM, /gitops later")],
   ])("ignores %s without a single request", async (_name, mutate) => {
     const payload = commentPayload("/gitops recheck", "writer", 3);
     mutate(payload);

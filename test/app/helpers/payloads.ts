@@ -2,7 +2,8 @@ import { createRequire } from "node:module";
 import type { ExamplePr } from "./examples.js";
 
 const require = createRequire(import.meta.url);
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = Record<string, any>;
 const examples =
   require("@octokit/webhooks-examples/api.github.com/index.json") as {
     name: string;
