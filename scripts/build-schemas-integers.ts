@@ -2,7 +2,8 @@
  * Recovers which fields are integers. The `.d.ts` files of
  * `kubernetes-models` say `number` for both `integer` and `number`, but the
  * ajv validators the packages ship (`_schemas/<Name>.js`) still test
- * integers; this reads those tests so that `replicas: 1.5` is rejected.
+ * integers (older releases ship the JSON Schema itself); this reads them
+ * so that `replicas: 1.5` is rejected.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -22,12 +23,26 @@ export function integerFields(
   const file = validatorFile(decl, modulesDir);
   if (file === undefined) return new Set();
   const code = readFileSync(file, "utf8");
+  const literal = /const schema = (\{[\s\S]*?\n\});\n/.exec(code)?.[1];
+  if (literal !== undefined) return integersOfSchema(literal);
   const integerFns = new Set([...code.matchAll(INTEGER_FN)].map((m) => m[1]));
   const out = new Set<string>();
   for (const m of code.matchAll(PROPERTY_CALL)) {
     if (integerFns.has(m[1])) out.add(m[2] ?? "");
   }
   return out;
+}
+
+/** Older releases ship the JSON Schema itself as an object literal. */
+function integersOfSchema(literal: string): Set<string> {
+  const schema = JSON.parse(literal) as {
+    properties?: Record<string, { type?: string }>;
+  };
+  return new Set(
+    Object.entries(schema.properties ?? {})
+      .filter(([, s]) => s.type === "integer")
+      .map(([name]) => name),
+  );
 }
 
 /** `<package>/_schemas/<exported alias without its leading I>.js`. */

@@ -4,12 +4,15 @@
  * with `npm pack` (the packages are read, never installed or run).
  *
  * Run: `node --import tsx scripts/build-schemas.ts` (needs the npm
- * registry). Output: one `<bundle>.json.gz` per package with
- * `{ source, kinds: { "apps/v1/Deployment": defName }, $defs }`, and
- * `index.json.gz` mapping each `apiVersion/kind` to its bundle.
+ * registry). Output: one `<bundle>.json.gz` per package (and per
+ * Kubernetes release) with `{ source, kinds: { "apps/v1/Deployment":
+ * defName }, $defs }`, and `index.json.gz`: `{ sources, core: { "1.34":
+ * bundle }, coreKinds, kinds: { "argoproj.io/v1alpha1/Application":
+ * bundle } }`.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -18,9 +21,22 @@ import * as tar from "tar";
 import ts from "typescript";
 import { DtsConverter } from "./build-schemas-dts.js";
 
-/** Packages whose kinds we ship, by bundle name. */
-const BUNDLES: Record<string, string> = {
-  kubernetes: "kubernetes-models@5.1.0",
+/**
+ * Kubernetes itself, one bundle per release that `kubernetes-models`
+ * published (identified by the fields each added: gRPC probes 1.23,
+ * hostUsers 1.25, resizePolicy 1.27, ServiceCIDR 1.33, resource.k8s.io/v1
+ * 1.34). A target version uses the oldest bundle at or after it.
+ */
+const CORE: Record<string, string> = {
+  "1.23": "kubernetes-models@3.1.0",
+  "1.25": "kubernetes-models@4.1.0",
+  "1.27": "kubernetes-models@4.4.2",
+  "1.33": "kubernetes-models@4.5.1",
+  "1.34": "kubernetes-models@5.1.0",
+};
+
+/** CRD packages whose kinds we ship, by bundle name. */
+const CRDS: Record<string, string> = {
   "argo-cd": "@kubernetes-models/argo-cd@4.0.0",
   "flux-cd": "@kubernetes-models/flux-cd@4.0.0",
   "cert-manager": "@kubernetes-models/cert-manager@6.0.0",
@@ -30,30 +46,48 @@ const BUNDLES: Record<string, string> = {
   "prometheus-operator": "@kubernetes-models/prometheus-operator@6.0.0",
 };
 
-/** Packages the bundles import types from. */
-const SUPPORT = [
-  "@kubernetes-models/apimachinery@3.0.2",
-  "@kubernetes-models/base@6.0.1",
-];
-
 const OUT = path.resolve(import.meta.dirname, "../schemas/kubernetes");
 
 function main(): void {
+  mkdirSync(OUT, { recursive: true });
+  const core: Record<string, string> = {};
+  const coreKinds = new Set<string>();
+  for (const [version, spec] of Object.entries(CORE)) {
+    core[version] = `kubernetes-${version}`;
+    const kinds = inWorkDir([spec], (modules) =>
+      buildBundle(`kubernetes-${version}`, spec, modules),
+    );
+    kinds.forEach((k) => coreKinds.add(k));
+  }
+  const kinds: Record<string, string> = {};
+  inWorkDir(Object.values(CRDS), (modules) => {
+    for (const [bundle, spec] of Object.entries(CRDS)) {
+      for (const kind of buildBundle(bundle, spec, modules)) {
+        if (!coreKinds.has(kind)) kinds[kind] ??= bundle;
+      }
+    }
+  });
+  const sources = { ...prefixed(CORE), ...CRDS };
+  write("index", { sources, core, coreKinds: [...coreKinds].sort(), kinds });
+  console.log(
+    `schemas: ${coreKinds.size} core kinds, ${Object.keys(kinds).length} CRD kinds -> ${OUT}`,
+  );
+}
+
+function prefixed(core: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(core).map(([v, spec]) => [`kubernetes-${v}`, spec]),
+  );
+}
+
+/** Unpacks packages and their `kubernetes-models` dependencies into a
+ * fresh `node_modules`, runs `build` on it, then removes it. */
+function inWorkDir<T>(specs: string[], build: (modules: string) => T): T {
   const work = mkdtempSync(path.join(os.tmpdir(), "gg-schemas-"));
   try {
     const modules = path.join(work, "node_modules");
-    for (const spec of [...Object.values(BUNDLES), ...SUPPORT]) {
-      unpack(spec, work, modules);
-    }
-    mkdirSync(OUT, { recursive: true });
-    const index: Record<string, string> = {};
-    for (const [bundle, spec] of Object.entries(BUNDLES)) {
-      const kinds = buildBundle(bundle, spec, modules);
-      for (const kind of kinds) index[kind] ??= bundle;
-    }
-    const sources = BUNDLES;
-    write("index", { sources, kinds: index });
-    console.log(`schemas: ${Object.keys(index).length} kinds -> ${OUT}`);
+    for (const spec of specs) unpack(spec, work, modules);
+    return build(modules);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -61,15 +95,24 @@ function main(): void {
 
 function unpack(spec: string, work: string, modules: string): void {
   const name = spec.slice(0, spec.lastIndexOf("@"));
+  const dir = path.join(modules, name);
+  if (existsSync(dir)) return;
   const out = execFileSync(
     "npm",
     ["pack", spec, "--pack-destination", work, "--silent"],
     { encoding: "utf8" },
   );
   const file = path.join(work, out.trim().split("\n").pop() ?? "");
-  const dir = path.join(modules, name);
   mkdirSync(dir, { recursive: true });
   tar.x({ file, cwd: dir, strip: 1, sync: true });
+  const manifest = JSON.parse(
+    readFileSync(path.join(dir, "package.json"), "utf8"),
+  ) as { dependencies?: Record<string, string> };
+  for (const [dep, range] of Object.entries(manifest.dependencies ?? {})) {
+    if (dep === "kubernetes-models" || dep.startsWith("@kubernetes-models/")) {
+      unpack(`${dep}@${range}`, work, modules);
+    }
+  }
 }
 
 function buildBundle(bundle: string, spec: string, modules: string): string[] {

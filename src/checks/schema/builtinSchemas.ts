@@ -3,6 +3,11 @@ import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import type { Ajv, ValidateFunction } from "ajv";
 import { createAjv } from "./createAjv.js";
+import {
+  compareKubeVersion,
+  parseKubeVersion,
+  type KubeVersion,
+} from "./kubeVersion.js";
 
 /** Where `scripts/build-schemas.ts` writes the shipped schemas. */
 export const SCHEMAS_DIR = fileURLToPath(
@@ -14,6 +19,10 @@ export type BundleReader = (name: string) => Promise<Buffer>;
 
 interface SchemaIndex {
   sources: Record<string, string>;
+  /** Kubernetes release (`1.34`) to its bundle. */
+  core: Record<string, string>;
+  coreKinds: string[];
+  /** CRD `apiVersion/kind` to its bundle. */
   kinds: Record<string, string>;
 }
 
@@ -27,36 +36,44 @@ const readShipped: BundleReader = (name) =>
   readFile(new URL(`${name}.json.gz`, `file://${SCHEMAS_DIR}`));
 
 /**
- * The strict schemas shipped with the package (Kubernetes core kinds and
- * the Argo CD, Flux, cert-manager, External Secrets and Sealed Secrets
- * CRDs), loaded and compiled lazily: a bundle is read the first time one of
- * its kinds is met, and each kind is compiled once, then reused by every
- * later run of the same process.
+ * The strict schemas shipped with the package: Kubernetes kinds, one
+ * bundle per covered release, and the kinds of the shipped CRDs (Argo CD,
+ * Flux, cert-manager, External Secrets, Sealed Secrets, Gateway API,
+ * Prometheus Operator). A bundle is read the first time one of its kinds
+ * is met, and each kind is compiled once, then reused by every later run
+ * of the same process.
  */
 export class BuiltinSchemas {
   private index: Promise<SchemaIndex> | undefined;
+  private coreKinds: Set<string> | undefined;
   private readonly bundles = new Map<string, Promise<SchemaBundle>>();
   private readonly validators = new Map<string, ValidateFunction>();
   private readonly ajv: Ajv = createAjv();
 
   constructor(private readonly read: BundleReader = readShipped) {}
 
-  /** The compiled validator of `apiVersion/kind`, or undefined if none. */
+  /**
+   * The compiled validator of `apiVersion/kind` for the target release,
+   * or undefined if no shipped schema has the kind. Kubernetes kinds use
+   * the oldest covered release at or after the target (never a schema
+   * older than the cluster: that would reject valid newer fields), or a
+   * newer release that still has the kind.
+   */
   async validator(
     apiVersion: string,
     kind: string,
+    target: KubeVersion,
   ): Promise<ValidateFunction | undefined> {
     const key = `${apiVersion}/${kind}`;
-    const cached = this.validators.get(key);
-    if (cached) return cached;
-    const name = (await this.loadIndex()).kinds[key];
-    if (name === undefined) return undefined;
-    const bundle = await this.loadBundle(name);
-    const def = bundle.kinds[key];
-    const fn = this.ajv.getSchema(`${name}#/$defs/${def}`);
-    if (!fn) throw new Error(`schema bundle ${name}: no definition ${def}`);
-    this.validators.set(key, fn);
-    return fn;
+    const index = await this.loadIndex();
+    const crdBundle = index.kinds[key];
+    if (crdBundle !== undefined) return this.compiled(crdBundle, key);
+    if (!(await this.isCore(apiVersion, kind))) return undefined;
+    for (const name of coreBundlesFrom(index, target)) {
+      const fn = await this.compiled(name, key);
+      if (fn) return fn;
+    }
+    return undefined;
   }
 
   /**
@@ -66,12 +83,28 @@ export class BuiltinSchemas {
    */
   async isCore(apiVersion: string, kind: string): Promise<boolean> {
     const index = await this.loadIndex();
-    return index.kinds[`${apiVersion}/${kind}`] === "kubernetes";
+    this.coreKinds ??= new Set(index.coreKinds);
+    return this.coreKinds.has(`${apiVersion}/${kind}`);
   }
 
   /** Which package each shipped bundle was built from. */
   async sources(): Promise<Record<string, string>> {
     return (await this.loadIndex()).sources;
+  }
+
+  private async compiled(
+    name: string,
+    key: string,
+  ): Promise<ValidateFunction | undefined> {
+    const cacheKey = `${name}:${key}`;
+    const cached = this.validators.get(cacheKey);
+    if (cached) return cached;
+    const def = (await this.loadBundle(name)).kinds[key];
+    if (def === undefined) return undefined;
+    const fn = this.ajv.getSchema(`${name}#/$defs/${def}`);
+    if (!fn) throw new Error(`schema bundle ${name}: no definition ${def}`);
+    this.validators.set(cacheKey, fn);
+    return fn;
   }
 
   private loadIndex(): Promise<SchemaIndex> {
@@ -102,4 +135,19 @@ export class BuiltinSchemas {
       );
     }
   }
+}
+
+/** Core bundles to try for a target: at or after it, oldest first, then
+ * older ones, newest first (a target newer than every bundle). */
+function coreBundlesFrom(index: SchemaIndex, target: KubeVersion): string[] {
+  const releases = Object.keys(index.core)
+    .map((v) => ({ v, parsed: parseKubeVersion(v) }))
+    .sort((a, b) => compareKubeVersion(a.parsed, b.parsed));
+  const newer = releases.filter(
+    (r) => compareKubeVersion(r.parsed, target) >= 0,
+  );
+  const older = releases.filter(
+    (r) => compareKubeVersion(r.parsed, target) < 0,
+  );
+  return [...newer, ...older.reverse()].map((r) => index.core[r.v] ?? "");
 }

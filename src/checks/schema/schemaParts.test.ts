@@ -196,27 +196,67 @@ describe("schemaProblems", () => {
 });
 
 describe("BuiltinSchemas", () => {
-  it("compiles every shipped kind", async () => {
-    const index = JSON.parse(
-      gunzipSync(
-        readFileSync(
-          new URL("../../../schemas/kubernetes/index.json.gz", import.meta.url),
-        ),
-      ).toString(),
-    ) as { kinds: Record<string, string> };
-    const kinds = Object.keys(index.kinds);
-    expect(kinds.length).toBeGreaterThan(200);
+  const index = JSON.parse(
+    gunzipSync(
+      readFileSync(
+        new URL("../../../schemas/kubernetes/index.json.gz", import.meta.url),
+      ),
+    ).toString(),
+  ) as { coreKinds: string[]; kinds: Record<string, string> };
+  const split = (key: string): [string, string] => {
+    const at = key.lastIndexOf("/");
+    return [key.slice(0, at), key.slice(at + 1)];
+  };
+
+  it("compiles every shipped kind for the default target", async () => {
+    const kinds = [...index.coreKinds, ...Object.keys(index.kinds)];
+    expect(kinds.length).toBeGreaterThan(240);
     const schemas = new BuiltinSchemas();
+    const target = parseKubeVersion("1.33");
     for (const key of kinds) {
-      const at = key.lastIndexOf("/");
-      const fn = await schemas.validator(key.slice(0, at), key.slice(at + 1));
+      const fn = await schemas.validator(...split(key), target);
       expect(fn, key).toBeTypeOf("function");
     }
   });
 
+  const sidecar = {
+    apiVersion: "v1",
+    kind: "Pod",
+    metadata: { name: "p" },
+    spec: {
+      initContainers: [
+        { name: "proxy", image: "envoy", restartPolicy: "Always" },
+      ],
+      containers: [
+        { name: "app", image: "app", ports: [{ containerPort: 8 }] },
+      ],
+    },
+  };
+  const targets: [string, boolean][] = [
+    ["1.20", false],
+    ["1.23", false],
+    ["1.27", false],
+    ["1.28", true],
+    ["1.33", true],
+    ["1.40", true],
+  ];
+  it.each(targets)(
+    "validates a Pod with a sidecar init container for %s: %s",
+    async (version, valid) => {
+      const schemas = new BuiltinSchemas();
+      const fn = await schemas.validator(
+        "v1",
+        "Pod",
+        parseKubeVersion(version),
+      );
+      expect(fn?.(sidecar)).toBe(valid);
+    },
+  );
+
   it("explains how to rebuild when the shipped schemas cannot be read", async () => {
     const broken = new BuiltinSchemas(async () => Buffer.from("not gzip"));
-    await expect(broken.validator("v1", "Pod")).rejects.toThrow(
+    const target = parseKubeVersion("1.33");
+    await expect(broken.validator("v1", "Pod", target)).rejects.toThrow(
       /cannot load shipped schemas "index".*build-schemas/,
     );
   });

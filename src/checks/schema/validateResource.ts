@@ -98,7 +98,11 @@ async function builtinSchema(
   ctx: SchemaContext,
   report: Report,
 ): Promise<Found> {
-  const validate = await ctx.builtin.validator(r.apiVersion, r.kind);
+  const validate = await ctx.builtin.validator(
+    r.apiVersion,
+    r.kind,
+    ctx.target,
+  );
   if (validate) return { validate };
   const message =
     `no schema for ${r.kind} ${r.apiVersion} (Kubernetes ` +
