@@ -78,9 +78,10 @@ register("array.slice", 3, ([a, s, e]) => {
 register("array.flatten", 1, ([a]) => {
   if (!Array.isArray(a)) throw typeErr(1, "array", a!);
   const out: Value[] = [];
-  const f = (xs: Value[]): void =>
-    xs.forEach((x) => (Array.isArray(x) ? f(x) : out.push(x)));
-  f(a);
+  for (const x of a) {
+    if (Array.isArray(x)) out.push(...x);
+    else out.push(x);
+  }
   return out;
 });
 
@@ -117,10 +118,12 @@ function range(a: Value, b: Value, step: number): Value[] {
   if (!Number.isInteger(Number(a)))
     throw new BuiltinError(
       "operand 1 must be integer number but got floating-point number",
+      "eval_type_error",
     );
   if (!Number.isInteger(Number(b)))
     throw new BuiltinError(
       "operand 2 must be integer number but got floating-point number",
+      "eval_type_error",
     );
   const x = Number(a);
   const y = Number(b);

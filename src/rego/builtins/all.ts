@@ -14,3 +14,4 @@ import "./crypto.js";
 import "./time.js";
 import "./jsonPaths.js";
 import "./graph.js";
+import "./net.js";

@@ -14,7 +14,11 @@ n1("floor", (n) => (typeof n === "bigint" ? n : normNum(Math.floor(n))));
 
 function int(v: Value, pos: number): bigint {
   const n = num(v, pos);
-  if (!isInt(n)) throw typeErr(pos, "integer", v);
+  if (!isInt(n))
+    throw new BuiltinError(
+      `operand ${pos} must be integer number but got floating-point number`,
+      "eval_type_error",
+    );
   return big(n);
 }
 const b2 = (name: string, f: (a: bigint, b: bigint) => bigint): void =>
@@ -26,6 +30,7 @@ b2("bits.lsh", (a, b) => {
   if (b < 0n)
     throw new BuiltinError(
       "must be an unsigned integer number but got a negative integer",
+      "eval_type_error",
     );
   return a << b;
 });
@@ -33,6 +38,7 @@ b2("bits.rsh", (a, b) => {
   if (b < 0n)
     throw new BuiltinError(
       "must be an unsigned integer number but got a negative integer",
+      "eval_type_error",
     );
   return a >> b;
 });

@@ -130,7 +130,10 @@ register("format_int", 2, ([n, b]) => {
   if (!isNum(b!)) throw typeErr(2, "number", b!);
   const base = Number(b);
   if (![2, 8, 10, 16].includes(base))
-    throw new BuiltinError("operand 2 must be one of {2, 8, 10, 16}");
+    throw new BuiltinError(
+      "operand 2 must be one of {2, 8, 10, 16}",
+      "eval_type_error",
+    );
   const i = typeof n === "bigint" ? n : BigInt(Math.trunc(n));
   return i.toString(base);
 });
@@ -167,7 +170,10 @@ register("to_number", 1, ([v]) => {
   const t = v.trim();
   if (!/^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(t) || t !== v) {
     if (/^[-+]?(inf|infinity|nan)$/i.test(v))
-      throw new BuiltinError(`invalid syntax`);
+      throw new BuiltinError(
+        "operand 1 must be a valid number string",
+        "eval_type_error",
+      );
     throw new BuiltinError(`invalid syntax`);
   }
   return normNum(

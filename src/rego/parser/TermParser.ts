@@ -290,7 +290,9 @@ export class TermParser {
     const n = this.toks[this.pos + 1]!;
     const refNext =
       n.kind === "op" &&
-      (n.text === "." || n.text === "[") &&
+      (n.text === "." ||
+        n.text === "[" ||
+        (n.text === "(" && t.text in KW_SET)) &&
       n.offset === t.offset + t.text.length;
     if (
       !refNext &&
