@@ -18,10 +18,10 @@ type ErrorFacts = {
 };
 
 /**
- * Adds to a delivery's client: a timeout per request (a hung connection
- * becomes an error the retry plugin retries), metrics for API errors and
- * rate limits, and retries with backoff on secondary rate limits, which
- * Probot's default throttle handler only logs.
+ * Adds to a delivery's client: a timeout per attempt (a hung connection
+ * becomes an error the retry plugin retries), metrics for every failed
+ * attempt and rate limit, and retries with backoff on secondary rate
+ * limits, which Probot's default throttle handler only logs.
  */
 export function instrument(
   github: GitHub,
@@ -29,31 +29,56 @@ export function instrument(
   limits: ClientLimits,
 ): void {
   github.hook.before("request", (options) => {
-    const signal = AbortSignal.timeout(limits.requestTimeoutMs);
-    options.request = { ...options.request, signal };
-  });
-  github.hook.error("request", (error) => {
-    count(metrics, error as ErrorFacts);
-    throw error;
+    const inner = (options.request.fetch as typeof fetch | undefined) ?? fetch;
+    options.request = {
+      ...options.request,
+      fetch: attempt(inner, metrics, limits.requestTimeoutMs),
+    };
   });
   github.hook.wrap("request", async (request, options) => {
-    for (let attempt = 0; ; attempt += 1) {
+    for (let n = 0; ; n += 1) {
       try {
         return await request(options);
       } catch (err) {
         const wait = secondaryWait(err as ErrorFacts, limits);
-        if (wait === undefined || attempt >= limits.rateLimitRetries) throw err;
-        await new Promise((r) => setTimeout(r, wait * (attempt + 1)));
+        if (wait === undefined || n >= limits.rateLimitRetries) throw err;
+        await new Promise((r) => setTimeout(r, wait * (n + 1)));
       }
     }
   });
 }
 
-function count(metrics: AppMetrics, e: ErrorFacts): void {
-  metrics.apiErrors.inc({ status: String(e.status ?? "none") });
-  if (e.status === 429 || /rate limit/i.test(e.message ?? "")) {
-    const secondary = /secondary/i.test(e.message ?? "");
-    metrics.rateLimits.inc({ kind: secondary ? "secondary" : "primary" });
+/** One HTTP attempt: its own deadline, and counted when it fails. */
+function attempt(
+  inner: typeof fetch,
+  metrics: AppMetrics,
+  timeoutMs: number,
+): typeof fetch {
+  return async (url, init) => {
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const signal = init?.signal
+      ? AbortSignal.any([init.signal, deadline])
+      : deadline;
+    try {
+      const res = await inner(url, { ...init, signal });
+      if (res.status >= 400) count(metrics, res.status, res.headers);
+      return res;
+    } catch (err) {
+      metrics.apiErrors.inc({
+        status: deadline.aborted ? "timeout" : "network",
+      });
+      throw err;
+    }
+  };
+}
+
+function count(metrics: AppMetrics, status: number, headers: Headers): void {
+  metrics.apiErrors.inc({ status: String(status) });
+  if (status !== 403 && status !== 429) return;
+  if (headers.get("x-ratelimit-remaining") === "0") {
+    metrics.rateLimits.inc({ kind: "primary" });
+  } else if (headers.has("retry-after") || status === 429) {
+    metrics.rateLimits.inc({ kind: "secondary" });
   }
 }
 
