@@ -79,8 +79,12 @@ describe("GitHub faults", () => {
       expect(gh.runsFor(HEAD).map((r) => r.conclusion)).toEqual(["failure"]);
       const metrics = await deps.metrics.registry.metrics();
       expect(metrics).toContain(
-        `gitops_gate_github_api_errors_total{status="${status}"}`,
+        `gitops_gate_github_api_errors_total{status="${status}"} 2`,
       );
+      const limited = metrics.includes(
+        "gitops_gate_github_rate_limited_total{",
+      );
+      expect(limited).toBe(status !== 502);
     },
   );
 
