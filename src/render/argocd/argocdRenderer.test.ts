@@ -6,6 +6,9 @@ import type { RenderTarget } from "../RenderTarget.js";
 import { findTools } from "../sandbox/findTools.js";
 import { scenario, type Scenario } from "../testing/scenario.js";
 import { argocdRenderer } from "./argocdRenderer.js";
+import { helmRenderer } from "../helm/helmRenderer.js";
+import { kustomizeRenderer } from "../kustomize/kustomizeRenderer.js";
+import { plainRenderer } from "../plain/plainRenderer.js";
 
 const REPO = "https://github.com/acme/gitops.git";
 const app = (name: string, spec: string) => `apiVersion: argoproj.io/v1alpha1
@@ -115,6 +118,15 @@ describe("argocdRenderer", () => {
       "argocd:apps/set.yaml#dirs/gen-plain",
       "argocd:apps/set.yaml#dirs/gen-prod",
     ]);
+  });
+
+  it("leaves kustomizations, charts and files that apps render to the apps", async () => {
+    const files = await s.files();
+    const others = [kustomizeRenderer, helmRenderer, plainRenderer];
+    const ids = [];
+    for (const r of others)
+      ids.push(...(await r.discover(files, s.ctx)).map((t) => t.id));
+    expect(ids.sort()).toEqual(["plain:apps"]);
   });
 
   it("lists transitive inputs", () => {

@@ -1,5 +1,6 @@
 import { environmentOf } from "../../config/environmentOf.js";
 import { scanObjects } from "../apps/scanObjects.js";
+import { thisRepoURLs } from "../apps/thisRepoURLs.js";
 import { graphOfTree, kustomizeGraph } from "../kustomize/KustomizeGraph.js";
 import type { RenderContext, Renderer } from "../Renderer.js";
 import type { RenderTarget } from "../RenderTarget.js";
@@ -26,7 +27,7 @@ export const argocdRenderer = {
       files,
       graph,
       read,
-      repoURLs: ctx.config.render.argocd.repoURLs,
+      repoURLs: thisRepoURLs(objects, ctx.config.render),
     });
     return apps.map((app) => toTarget(app, ctx));
   },
@@ -56,11 +57,12 @@ export const argocdRenderer = {
 async function appsOf(ctx: RenderContext): Promise<ArgoApp[]> {
   const files = await ctx.tree.files();
   const read = (p: string) => ctx.tree.readFile(p);
-  return argoApps(await scanObjects(ctx.tree, files, read), {
+  const objects = await scanObjects(ctx.tree, files, read);
+  return argoApps(objects, {
     files,
     graph: await graphOfTree(ctx.tree),
     read,
-    repoURLs: ctx.config.render.argocd.repoURLs,
+    repoURLs: thisRepoURLs(objects, ctx.config.render),
   });
 }
 

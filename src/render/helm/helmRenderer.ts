@@ -9,18 +9,21 @@ import { refusedInputs } from "../sandbox/symlinkFindings.js";
 import { withSandbox } from "../sandbox/withSandbox.js";
 import { findCharts } from "./findCharts.js";
 import { helmTemplate } from "./helmTemplate.js";
+import { appClaims } from "../apps/appClaims.js";
 
 /**
- * Helm charts of the repo, each rendered on its own with its default
- * values (library charts are skipped). Charts that Argo CD or Flux apps
- * use are also rendered by those apps with the values files they name.
+ * Helm charts of the repo that no Argo CD or Flux app uses, each rendered
+ * on its own with its default values (library charts are skipped). Charts
+ * that apps use are rendered by those apps, with the values they name.
  */
 export const helmRenderer = {
   kind: "helm",
   async discover(files, ctx) {
     if (!ctx.config.render.helm.enabled) return [];
     const targets: RenderTarget[] = [];
+    const claimed = (await appClaims(files, ctx)).chartDirs;
     for (const chart of findCharts(files)) {
+      if (claimed.has(chart.dir)) continue;
       const meta = await chartMeta(ctx.tree.readFile, chart.dir);
       if (meta.type === "library") continue;
       const path = chart.dir === "" ? "." : chart.dir;

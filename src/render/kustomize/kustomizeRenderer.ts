@@ -7,10 +7,11 @@ import { refusedInputs } from "../sandbox/symlinkFindings.js";
 import { graphOfTree, kustomizeGraph } from "./KustomizeGraph.js";
 import { kustomizeBuild } from "./kustomizeBuild.js";
 import { refuseUnsafe } from "./refuseUnsafe.js";
+import { appClaims } from "../apps/appClaims.js";
 
 /**
- * Kustomize: every kustomization that no other kustomization uses is a
- * target; its inputs are all files it reads, transitively, so a change to
+ * Kustomize: every kustomization that no other kustomization uses, and no
+ * Argo CD or Flux app of the repo renders, is a target; its inputs are all files it reads, transitively, so a change to
  * a base re-renders exactly the overlays built on it.
  */
 export const kustomizeRenderer = {
@@ -18,7 +19,9 @@ export const kustomizeRenderer = {
   async discover(files, ctx) {
     if (!ctx.config.render.kustomize.enabled) return [];
     const graph = await kustomizeGraph(files, (p) => ctx.tree.readFile(p));
-    return graph.roots().map((dir) => {
+    const claimed = (await appClaims(files, ctx)).kustomizeDirs;
+    const roots = graph.roots().filter((dir) => !claimed.has(dir));
+    return roots.map((dir) => {
       const path = dir === "" ? "." : dir;
       const t: RenderTarget = {
         id: `kustomize:${path}`,

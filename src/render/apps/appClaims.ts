@@ -1,0 +1,88 @@
+import { argoApps } from "../argocd/argoApps.js";
+import { planFlux } from "../flux/planFlux.js";
+import { directoryFiles } from "./renderDirectory.js";
+import { kustomizeGraph } from "../kustomize/KustomizeGraph.js";
+import type { RenderContext } from "../Renderer.js";
+import { scanObjects } from "./scanObjects.js";
+import { thisRepoURLs } from "./thisRepoURLs.js";
+
+/** What the Argo CD and Flux apps of a repo already render. */
+export interface AppClaims {
+  kustomizeDirs: Set<string>;
+  chartDirs: Set<string>;
+  /** Plain manifest files read by directory sources. */
+  plainFiles: Set<string>;
+}
+
+const cache = new WeakMap<readonly string[], Promise<AppClaims>>();
+
+/**
+ * The kustomizations, charts and manifest files that an in-repo Argo CD
+ * Application or Flux Kustomization / HelmRelease renders. The kustomize,
+ * Helm and plain renderers leave these to the apps, which render them
+ * with the options and values the cluster really gets, so a change is
+ * checked once, as deployed, not twice.
+ */
+export function appClaims(
+  files: readonly string[],
+  ctx: RenderContext,
+): Promise<AppClaims> {
+  let claims = cache.get(files);
+  if (!claims) {
+    claims = collect(files, ctx);
+    cache.set(files, claims);
+  }
+  return claims;
+}
+
+async function collect(
+  files: readonly string[],
+  ctx: RenderContext,
+): Promise<AppClaims> {
+  const read = (p: string) => ctx.tree.readFile(p);
+  const { render } = ctx.config;
+  const claims: AppClaims = {
+    kustomizeDirs: new Set(),
+    chartDirs: new Set(),
+    plainFiles: new Set(),
+  };
+  const objects = await scanObjects(files, files, read);
+  const graph = await kustomizeGraph(files, read);
+  if (render.argocd.enabled) {
+    const repoURLs = thisRepoURLs(objects, render);
+    for (const app of await argoApps(objects, {
+      files,
+      graph,
+      read,
+      repoURLs,
+    })) {
+      for (const s of app.plan.sources) {
+        if (s.type === "kustomize") claims.kustomizeDirs.add(s.dir);
+        if (s.type === "helm") claims.chartDirs.add(s.chartDir);
+        if (s.type === "directory") {
+          directoryFiles(files, s.opts).forEach((f) =>
+            claims.plainFiles.add(f),
+          );
+        }
+      }
+    }
+  }
+  if (render.flux.enabled) {
+    const plans = planFlux({
+      files,
+      graph,
+      objects,
+      gitRepository: render.flux.gitRepository,
+    });
+    for (const p of plans) {
+      if (p.type === "helmrelease") claims.chartDirs.add(p.chartDir);
+      if (p.type !== "kustomization") continue;
+      if (!p.generate) claims.kustomizeDirs.add(p.dir);
+      else
+        directoryFiles(files, { dir: p.dir, recurse: true }).forEach((f) =>
+          claims.plainFiles.add(f),
+        );
+    }
+  }
+  return claims;
+}
