@@ -34,6 +34,11 @@ export interface RegistryRequest {
 
 const MAX_REDIRECTS = 5;
 
+/** Raised when a registry cannot be reached at all (network, timeout). */
+export class RegistryUnreachableError extends Error {
+  override readonly name = "RegistryUnreachableError";
+}
+
 /** True for loopback registries, which are plain HTTP by convention. */
 export function isLoopback(registry: string): boolean {
   const host = registry.replace(/:\d+$/, "");
@@ -156,7 +161,10 @@ export class RegistryTransport {
         await res.body?.cancel();
       } catch (cause) {
         if (last || signal?.aborted) {
-          throw new Error(`request ${describe(init, url)} failed`, { cause });
+          throw new RegistryUnreachableError(
+            `request ${describe(init, url)} failed`,
+            { cause },
+          );
         }
       }
       await this.opts.sleep(200 * 2 ** attempt);

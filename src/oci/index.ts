@@ -14,7 +14,10 @@ export type {
 } from "./ImageVerifier.js";
 export { loadPublicKey } from "./publicKey.js";
 export { NotFoundError, RegistryClient } from "./RegistryClient.js";
-export { RegistryTransport } from "./RegistryTransport.js";
+export {
+  RegistryTransport,
+  RegistryUnreachableError,
+} from "./RegistryTransport.js";
 export type { TransportOptions } from "./RegistryTransport.js";
 export { refreshingTrustedRoot } from "./refreshingTrustedRoot.js";
 export type { RefreshOptions } from "./refreshingTrustedRoot.js";

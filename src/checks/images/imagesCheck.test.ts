@@ -6,6 +6,7 @@ import { parseYaml } from "../../manifests/parseYaml.js";
 import { toResources } from "../../manifests/toResources.js";
 import {
   NotFoundError,
+  RegistryUnreachableError,
   formatImageRef,
   type ImagePolicy,
   type ImageRef,
@@ -201,7 +202,7 @@ describe("imagesCheck", () => {
   });
 
   it("fails closed when the registry is unreachable, unless config says warn", async () => {
-    const down = new Error(
+    const down = new RegistryUnreachableError(
       "request GET https://ghcr.io/v2/org/a/manifests/v1 failed",
       {
         cause: new TypeError("ECONNREFUSED"),
@@ -233,6 +234,24 @@ describe("imagesCheck", () => {
       input({ head, config }),
     );
     expect(lenient.map(brief)[0]).toBe("warning images/unreachable :8");
+  });
+
+  it("stops asking a registry that could not be reached", async () => {
+    let calls = 0;
+    const verifier = {
+      async verify(): Promise<ImageVerdict> {
+        calls++;
+        await new Promise((r) => setTimeout(r, 5));
+        throw new RegistryUnreachableError("request failed");
+      },
+    };
+    const images = [..."abcdefgh"].map((n) => `ghcr.io/org/${n}@${D}`);
+    const head = images.map((i, n) => target(`prod/${n}.yaml`, deployment(i)));
+    const findings = await createImagesCheck({ verifier }).run(input({ head }));
+    expect(findings.map((f) => f.ruleId)).toEqual(
+      Array(8).fill("images/unreachable"),
+    );
+    expect(calls).toBe(4);
   });
 
   it("reports a key missing from the base as a policy error", async () => {

@@ -5,13 +5,13 @@ import {
   parseImageRef,
   repositoryName,
   type ImageRef,
-  type ImageVerdict,
   type ImageVerifier,
 } from "../../oci/index.js";
 import type { Check, CheckInput } from "../Check.js";
 import { collectImages, type ImageUse } from "./collectImages.js";
 import { imageGlobMatches } from "./imageGlob.js";
 import { keyChangeFindings } from "./keyChangeFindings.js";
+import { memoizedVerify, type Verify } from "./memoizedVerify.js";
 import { IMAGE_RULES, imageFinding, verdictProblems } from "./imageFindings.js";
 import { defaultVerifier } from "./defaultVerifier.js";
 import {
@@ -25,8 +25,6 @@ export interface ImagesCheckDeps {
   /** Built lazily on first use when absent (real fetch, env credentials). */
   verifier?: Pick<ImageVerifier, "verify">;
 }
-
-type Outcome = { verdict: ImageVerdict } | { error: unknown };
 
 /**
  * The images check with injected pieces (a registry client over a counting
@@ -57,19 +55,7 @@ async function runImages(
   const config = input.config.checks.images;
   if (config.policies.length === 0) return [];
   const policies = await resolvePolicies(config, input.base ?? input.head);
-  const memo = new Map<string, Promise<Outcome>>();
-  const verify = (ref: ImageRef, p: ResolvedPolicy) => {
-    const key = `${formatImageRef(ref)} ${p.name}`;
-    let outcome = memo.get(key);
-    if (outcome === undefined) {
-      outcome = verifier.verify(ref, p.policy, input.signal).then(
-        (verdict) => ({ verdict }),
-        (error: unknown) => ({ error }),
-      );
-      memo.set(key, outcome);
-    }
-    return outcome;
-  };
+  const verify = memoizedVerify(verifier, input.signal);
   const uses = usesToCheck(input, config);
   const perUse = await mapLimit(uses, CONCURRENCY, (use) =>
     checkUse(input, config, policies, use, verify),
@@ -120,7 +106,6 @@ function normalised(image: string): string {
 }
 
 type Found = (rule: string, sev: Severity, msg: string) => Finding;
-type Verify = (ref: ImageRef, p: ResolvedPolicy) => Promise<Outcome>;
 
 async function checkUse(
   input: CheckInput,
@@ -196,6 +181,6 @@ function failure(error: unknown, c: PolicyCheck): Finding {
     error instanceof Error && error.cause instanceof Error
       ? `: ${error.cause.message}`
       : "";
-  const msg = `cannot verify ${where}, registry unreachable: ${why}${cause}`;
+  const msg = `cannot verify ${where}: ${why}${cause}`;
   return c.found(IMAGE_RULES.unreachable, sev, msg);
 }
