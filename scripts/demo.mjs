@@ -14,10 +14,13 @@ console.log(`demo: gitops-gate check . --base ${base.slice(0, 12)} --head HEAD -
 const run = spawnSync(
   process.execPath,
   [join(root, "bin", "gitops-gate.js"), "check", ".", "--base", base, "--head", head, "--format", format],
-  { cwd: dir, stdio: "inherit" },
+  { cwd: dir, stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" },
 );
 rmSync(dir, { recursive: true, force: true });
-if (run.status === 1) {
+process.stdout.write(run.stdout);
+// Exit code 1 alone could also be a crash: require the gate's own verdict.
+const verdict = format === "text" ? /^FAILURE: /m : /failure/;
+if (run.status === 1 && verdict.test(run.stdout)) {
   console.log("\ndemo: the gate blocked this pull request (exit 1), as it should.");
   console.log("demo: try `--format markdown` (npm run demo -- markdown), json or sarif.");
 } else {
