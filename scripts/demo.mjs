@@ -24,6 +24,9 @@ if (run.status === 1 && verdict.test(run.stdout)) {
   console.log("\ndemo: the gate blocked this pull request (exit 1), as it should.");
   console.log("demo: try `--format markdown` (npm run demo -- markdown), json or sarif.");
 } else {
-  console.error(`\ndemo: unexpected exit code ${run.status} (expected 1: blocking findings)`);
+  console.error(
+    `\ndemo: the gate did not end with its verdict (exit code ${run.status}); ` +
+      "expected exit 1 with blocking findings",
+  );
   process.exit(run.status === 0 ? 1 : (run.status ?? 2));
 }
