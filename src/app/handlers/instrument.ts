@@ -28,12 +28,14 @@ export function instrument(
   metrics: AppMetrics,
   limits: ClientLimits,
 ): void {
+  const wrapped = new WeakSet<typeof fetch>();
   github.hook.before("request", (options) => {
     const inner = (options.request.fetch as typeof fetch | undefined) ?? fetch;
-    options.request = {
-      ...options.request,
-      fetch: attempt(inner, metrics, limits.requestTimeoutMs),
-    };
+    // A retry passes through here again with the same options.
+    if (wrapped.has(inner)) return;
+    const outer = attempt(inner, metrics, limits.requestTimeoutMs);
+    wrapped.add(outer);
+    options.request = { ...options.request, fetch: outer };
   });
   github.hook.wrap("request", async (request, options) => {
     for (let n = 0; ; n += 1) {
