@@ -19,11 +19,11 @@ const EXAMPLES = new URL("../examples/", import.meta.url);
 const SHAPES: Record<string, (n: number) => [string, string]> = {
   labels: (n) => [
     `violation[{"msg": msg}] {\n  provided := {l | input.review.object.metadata.labels[l]}\n  required := {l | l := input.parameters.labels[_]}\n  missing := required - provided\n  count(missing) > 0\n  msg := sprintf("missing labels: %v", [missing])\n}`,
-    `labels: ["team-${n}", "app"]`,
+    `{labels: ["team-${n}", "app"]}`,
   ],
   repos: (n) => [
     `violation[{"msg": msg}] {\n  c := input_containers[_]\n  ok := [r | r := input.parameters.repos[_]; startswith(c.image, r)]\n  count(ok) == 0\n  msg := sprintf("image %v not allowed", [c.image])\n}\ninput_containers[c] { c := input.review.object.spec.template.spec.containers[_] }\ninput_containers[c] { c := input.review.object.spec.containers[_] }`,
-    `repos: ["ghcr.io/acme-${n}/", "docker.io/"]`,
+    `{repos: ["ghcr.io/acme-${n}/", "docker.io/"]}`,
   ],
   privileged: () => [
     `violation[{"msg": msg}] {\n  c := input_containers[_]\n  c.securityContext.privileged\n  msg := sprintf("privileged: %v", [c.name])\n}\ninput_containers[c] { c := input.review.object.spec.template.spec.containers[_] }\ninput_containers[c] { c := input.review.object.spec.template.spec.initContainers[_] }`,
@@ -35,7 +35,7 @@ const SHAPES: Record<string, (n: number) => [string, string]> = {
   ],
   limits: (n) => [
     `violation[{"msg": msg}] {\n  c := input.review.object.spec.template.spec.containers[_]\n  not c.resources.limits[input.parameters.resource]\n  msg := sprintf("container %v has no %v limit", [c.name, input.parameters.resource])\n}`,
-    `resource: ${n % 2 === 0 ? "memory" : "cpu"}`,
+    `{resource: ${n % 2 === 0 ? "memory" : "cpu"}}`,
   ],
 };
 
@@ -47,9 +47,12 @@ function gatekeeperFiles(): Record<string, string> {
       const [rego, params] = make(n);
       const pkg = `bench${shape}${n}`;
       const kind = `Bench${shape[0]!.toUpperCase()}${shape.slice(1)}${n}`;
-      const body = `package ${pkg}\n\n${rego}\n`.replace(/^/gm, "        ");
+      const body = `package ${pkg}\n\n${rego}`
+        .split("\n")
+        .map((l) => (l === "" ? "" : `        ${l}`))
+        .join("\n");
       files[`policy/gk/${pkg}.yaml`] =
-        `apiVersion: templates.gatekeeper.sh/v1\nkind: ConstraintTemplate\nmetadata:\n  name: ${pkg}\nspec:\n  crd:\n    spec:\n      names:\n        kind: ${kind}\n  targets:\n    - target: admission.k8s.gatekeeper.sh\n      rego: |\n${body}` +
+        `apiVersion: templates.gatekeeper.sh/v1\nkind: ConstraintTemplate\nmetadata:\n  name: ${pkg}\nspec:\n  crd:\n    spec:\n      names:\n        kind: ${kind}\n  targets:\n    - target: admission.k8s.gatekeeper.sh\n      rego: |\n${body}\n` +
         `---\napiVersion: constraints.gatekeeper.sh/v1beta1\nkind: ${kind}\nmetadata:\n  name: c${n}\nspec:\n  match:\n    kinds: [{apiGroups: ["apps", ""], kinds: ["Deployment", "Pod"]}]\n  parameters: ${params}\n`;
     }
   }
@@ -123,7 +126,13 @@ export async function benchPolicy(): Promise<void> {
     const t0 = performance.now();
     const findings = await check.run(input);
     const ms = performance.now() - t0;
-    const errors = findings.filter((f) => f.ruleId.startsWith("policy/"));
+    const errors = findings.filter(
+      (f) =>
+        f.check === "policy" &&
+        (f.ruleId.startsWith("policy/") || f.ruleId.startsWith("yaml/")),
+    );
+    if (process.env.BENCH_DEBUG)
+      for (const e of errors) console.log(e.ruleId, e.location, e.message);
     console.log(
       `policy: ${resources.length} resources, pack + conftest + 20 templates: ` +
         `${ms.toFixed(0)} ms total, ${(ms / resources.length).toFixed(3)} ms/resource ` +

@@ -13,6 +13,8 @@ import {
   type ReviewObject,
 } from "./reviewInput.js";
 
+const NO_DATA = {};
+
 /** One violation of one constraint. */
 export interface GatekeeperHit {
   constraint: Constraint;
@@ -37,6 +39,7 @@ interface Bound {
   constraint: Constraint;
   query: PreparedPolicyQuery;
   template: string;
+  usesInventory: boolean;
   location: Location;
 }
 
@@ -53,13 +56,14 @@ export function prepareGatekeeper(
   const problems = [...policies.problems];
   const queries = new Map<
     string,
-    { query: PreparedPolicyQuery; name: string; location: Location }
+    { query: PreparedPolicyQuery; name: string; usesInventory: boolean }
   >();
   for (const t of policies.templates) {
     try {
       const compiled = compile(t.modules, { v0Compatible: t.v0Compatible });
       const query = compiled.prepare(`data.${t.package}.violation`);
-      queries.set(t.kind, { query, name: t.name, location: t.location });
+      const { usesInventory } = t;
+      queries.set(t.kind, { query, name: t.name, usesInventory });
     } catch (err) {
       problems.push(
         ...regoErrorFindings(
@@ -79,6 +83,7 @@ export function prepareGatekeeper(
         constraint: c,
         query: q.query,
         template: q.name,
+        usesInventory: q.usesInventory,
         location: c.location,
       });
     } else if (!policies.templates.some((t) => t.kind === c.kind)) {
@@ -113,7 +118,17 @@ function evaluate(
     const label = `${b.constraint.kind}/${b.constraint.name} (template ${b.template})`;
     const input = reviewInput(subject, b.constraint.parameters);
     const values = guard.run(key, label, b.location, () =>
-      asList(firstValue(b.query.eval({ input, data, ...limits }))),
+      asList(
+        // Converting the inventory costs time per evaluation: only
+        // referential templates get it.
+        firstValue(
+          b.query.eval({
+            input,
+            data: b.usesInventory ? data : NO_DATA,
+            ...limits,
+          }),
+        ),
+      ),
     );
     for (const v of values ?? []) {
       const result = toPolicyResult(v);

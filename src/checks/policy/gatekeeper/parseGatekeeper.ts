@@ -15,6 +15,8 @@ export interface ConstraintTemplate {
   /** Package of the main module, queried as `data.<pkg>.violation`. */
   package: string;
   v0Compatible: boolean;
+  /** True when the Rego reads `data.inventory` (referential policies). */
+  usesInventory: boolean;
   location: Location;
   /** Maps module rows back to lines of the template YAML. */
   sourceMap: ModuleSourceMap;
@@ -117,12 +119,14 @@ function toTemplate(
     return { path, lineOffset: i >= 0 ? lines[i]! : 0 };
   };
   const v0Compatible = src.version !== "v1";
+  const usesInventory = modules.some((m) => m.source.includes("inventory"));
   return {
     name: name(v),
     kind,
     modules,
     package: pkg,
     v0Compatible,
+    usesInventory,
     location,
     sourceMap,
   };
