@@ -19,7 +19,7 @@ const KINDS = [
 
 /** `count` files mixing core kinds, Flux, Argo CD, Sealed Secrets and a
  * custom resource of a repository CRD; every 50th has a typo. */
-function mixedFiles(count: number): Files {
+export function mixedFiles(count: number): Files {
   const texts = KINDS.map(fixture);
   const files: Files = {};
   for (let i = 0; i < count; i++) {

@@ -266,9 +266,7 @@ export function apiStatus(
   target: KubeVersion,
   table: readonly ApiLifecycle[] = API_LIFECYCLES,
 ): ApiStatus {
-  for (const entry of table) {
-    if (entry.apiVersion !== apiVersion || !entry.kinds.includes(kind))
-      continue;
+  for (const entry of indexed(table).get(`${apiVersion}/${kind}`) ?? []) {
     if (reached(target, entry.introduced) === false) {
       return { status: "unavailable", entry };
     }
@@ -278,6 +276,28 @@ export function apiStatus(
     }
   }
   return { status: "served" };
+}
+
+const INDEXES = new WeakMap<
+  readonly ApiLifecycle[],
+  Map<string, ApiLifecycle[]>
+>();
+
+/** The table by `apiVersion/kind`, built once per table (it is looked up
+ * for every resource). */
+function indexed(table: readonly ApiLifecycle[]): Map<string, ApiLifecycle[]> {
+  let index = INDEXES.get(table);
+  if (!index) {
+    index = new Map();
+    for (const entry of table) {
+      for (const kind of entry.kinds) {
+        const key = `${entry.apiVersion}/${kind}`;
+        index.set(key, [...(index.get(key) ?? []), entry]);
+      }
+    }
+    INDEXES.set(table, index);
+  }
+  return index;
 }
 
 function reached(

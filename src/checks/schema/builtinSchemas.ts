@@ -48,6 +48,8 @@ export class BuiltinSchemas {
   private coreKinds: Set<string> | undefined;
   private readonly bundles = new Map<string, Promise<SchemaBundle>>();
   private readonly validators = new Map<string, ValidateFunction>();
+  /** `target|apiVersion/kind` to what `validator` found (null: nothing). */
+  private readonly resolved = new Map<string, ValidateFunction | null>();
   private readonly ajv: Ajv = createAjv();
 
   constructor(private readonly read: BundleReader = readShipped) {}
@@ -65,10 +67,23 @@ export class BuiltinSchemas {
     target: KubeVersion,
   ): Promise<ValidateFunction | undefined> {
     const key = `${apiVersion}/${kind}`;
+    const memo = `${target.major}.${target.minor}|${key}`;
+    const known = this.resolved.get(memo);
+    if (known !== undefined) return known ?? undefined;
+    const fn = await this.resolve(key, target);
+    this.resolved.set(memo, fn ?? null);
+    return fn;
+  }
+
+  private async resolve(
+    key: string,
+    target: KubeVersion,
+  ): Promise<ValidateFunction | undefined> {
     const index = await this.loadIndex();
     const crdBundle = index.kinds[key];
     if (crdBundle !== undefined) return this.compiled(crdBundle, key);
-    if (!(await this.isCore(apiVersion, kind))) return undefined;
+    this.coreKinds ??= new Set(index.coreKinds);
+    if (!this.coreKinds.has(key)) return undefined;
     for (const name of coreBundlesFrom(index, target)) {
       const fn = await this.compiled(name, key);
       if (fn) return fn;
