@@ -136,7 +136,7 @@ function judge(
       const result = verifyEvidence(evidence, authority, options);
       if (result.ok) return { status: "verified", authority: authority.name };
       reasons.push(
-        `${describe(evidence)} vs ${authority.name}: ${result.reason}`,
+        `${describe(evidence)}: ${result.reason} (${authority.name})`,
       );
     }
   }

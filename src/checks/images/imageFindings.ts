@@ -73,7 +73,10 @@ function signatureProblem(s: EvidenceStatus) {
     case "verified":
       return undefined;
     case "missing":
-      return { ruleId: IMAGE_RULES.unsigned, text: "is not signed" };
+      return {
+        ruleId: IMAGE_RULES.unsigned,
+        text: "has no cosign signature (sign it with `cosign sign`)",
+      };
     case "invalid":
       return {
         ruleId: IMAGE_RULES.invalid,
