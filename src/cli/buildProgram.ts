@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { registerCheckCommand } from "./check/registerCheckCommand.js";
 import type { CliIO } from "./CliIO.js";
 import { packageVersion } from "./packageVersion.js";
+import { registerRegoCommands } from "./rego/registerRegoCommands.js";
 
 /**
  * The `gitops-gate` program with every subcommand. Commander's own exits
@@ -18,5 +19,6 @@ export function buildProgram(
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError("(run with --help for usage)");
   registerCheckCommand(program, io, setExit);
+  registerRegoCommands(program, { stdout: io.stdout, setExit });
   return program;
 }
