@@ -1,5 +1,8 @@
 #!/usr/bin/env node
 import { processIO } from "./CliIO.js";
+import { exitOnCrash } from "./exitOnCrash.js";
 import { runCli } from "./runCli.js";
 
-process.exitCode = await runCli(process.argv.slice(2), processIO());
+const io = processIO();
+exitOnCrash(io, (code) => process.exit(code));
+process.exitCode = await runCli(process.argv.slice(2), io);
