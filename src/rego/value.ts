@@ -225,8 +225,20 @@ export function equal(a: Value, b: Value): boolean {
   return true;
 }
 
+const CANON = new WeakMap<object, string>();
+
 /** A canonical string for a value (equal values give equal strings). */
 export function canonical(v: Value): string {
+  if (v === null || typeof v !== "object") return canonicalOf(v);
+  let c = CANON.get(v);
+  if (c === undefined) {
+    c = canonicalOf(v);
+    CANON.set(v, c);
+  }
+  return c;
+}
+
+function canonicalOf(v: Value): string {
   if (v === null) return "null";
   switch (typeof v) {
     case "boolean":
