@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import { findingId } from "../../../src/app/publish/findingMarker.js";
+import { planReview } from "../../../src/app/publish/planReview.js";
+import type { Finding } from "../../../src/findings/finding.js";
+
+function f(
+  path: string,
+  line: number | undefined,
+  severity: Finding["severity"] = "error",
+  ruleId = "R-1",
+): Finding {
+  return {
+    check: "policy",
+    ruleId,
+    severity,
+    message: `${ruleId} at ${path}`,
+    location: line ? { path, line } : { path },
+  };
+}
+
+const added = new Map([["a.yaml", new Set([2, 3])]]);
+
+describe("planReview", () => {
+  it("comments blocking findings on added lines only", () => {
+    const plan = planReview({
+      findings: [
+        f("a.yaml", 2),
+        f("a.yaml", 9, "error", "R-2"),
+        f("b.yaml", 2, "error", "R-3"),
+        f("a.yaml", 3, "warning", "R-4"),
+        f("a.yaml", undefined, "error", "R-5"),
+      ],
+      failOn: "error",
+      addedLines: added,
+      posted: new Set(),
+    });
+    expect(plan.comments.map((c) => `${c.path}:${c.line}`)).toEqual([
+      "a.yaml:2",
+    ]);
+    expect(plan.comments[0]?.body).toContain(
+      `<!-- gitops-gate:finding:${findingId(f("a.yaml", 2))} -->`,
+    );
+    expect(plan.fixed).toEqual([]);
+  });
+
+  it("warnings block when failOn is warning, nothing blocks on never", () => {
+    const findings = [f("a.yaml", 3, "warning")];
+    expect(
+      planReview({
+        findings,
+        failOn: "warning",
+        addedLines: added,
+        posted: new Set(),
+      }).comments,
+    ).toHaveLength(1);
+    expect(
+      planReview({
+        findings,
+        failOn: "never",
+        addedLines: added,
+        posted: new Set(),
+      }).comments,
+    ).toHaveLength(0);
+  });
+
+  it("does not repeat a posted finding and reports gone ones as fixed", () => {
+    const kept = f("a.yaml", 2);
+    const plan = planReview({
+      findings: [kept],
+      failOn: "error",
+      addedLines: added,
+      posted: new Set([findingId(kept), "0123456789abcdef"]),
+    });
+    expect(plan.comments).toEqual([]);
+    expect(plan.fixed).toEqual(["0123456789abcdef"]);
+  });
+
+  it("caps comments at 50 and counts the rest", () => {
+    const lines = new Map([
+      ["a.yaml", new Set(Array.from({ length: 60 }, (_, i) => i + 1))],
+    ]);
+    const findings = Array.from({ length: 60 }, (_, i) =>
+      f("a.yaml", i + 1, "error", `R-${i}`),
+    );
+    const plan = planReview({
+      findings,
+      failOn: "error",
+      addedLines: lines,
+      posted: new Set(),
+    });
+    expect(plan.comments).toHaveLength(50);
+    expect(plan.overflow).toBe(10);
+  });
+
+  it("escapes markup and mentions from finding text", () => {
+    const hostile = { ...f("a.yaml", 2), message: "<img src=x> @org/admins" };
+    const [c] = planReview({
+      findings: [hostile],
+      failOn: "error",
+      addedLines: added,
+      posted: new Set(),
+    }).comments;
+    expect(c?.body).not.toContain("<img");
+    expect(c?.body).not.toContain("@org");
+  });
+});
