@@ -143,7 +143,7 @@ function diffOne(
     kind: r.kind,
     name: r.name,
     change,
-    diff: patch.split("\n").slice(2).join("\n").trimEnd(),
+    diff: patch.slice(patch.indexOf("\n@@") + 1).trimEnd(),
     masked: m.masked,
   };
   if (r.namespace !== undefined) d.namespace = r.namespace;

@@ -7,7 +7,7 @@ import type { RenderTarget } from "../RenderTarget.js";
 import { failed } from "../renderFindings.js";
 import { refusedInputs } from "../sandbox/symlinkFindings.js";
 import { withSandbox } from "../sandbox/withSandbox.js";
-import { findCharts } from "./findCharts.js";
+import { findCharts, isChartDir } from "./findCharts.js";
 import { helmTemplate } from "./helmTemplate.js";
 import { appClaims } from "../apps/appClaims.js";
 
@@ -43,6 +43,10 @@ export const helmRenderer = {
   async render(target, ctx) {
     const chartDir = String(target.options?.["chartDir"] ?? "");
     const releaseName = String(target.options?.["releaseName"] ?? "release");
+    if (!isChartDir(await ctx.tree.files(), chartDir)) {
+      // Not in this tree (a new chart, seen from base): renders to nothing.
+      return { target, ok: true, resources: [], findings: [] };
+    }
     return withSandbox(ctx, async (sb) => {
       const refused = refusedInputs(sb, target);
       if (refused.length > 0) return failed(target, refused);

@@ -39,7 +39,9 @@ export const kustomizeRenderer = {
     const dir = String(target.options?.["dir"] ?? target.path);
     const graph = await graphOfTree(ctx.tree);
     const node = graph.nodes.get(dir);
-    const entry = { path: node?.file ?? target.path };
+    // Not in this tree (a new overlay, seen from base): renders to nothing.
+    if (!node) return { target, ok: true, resources: [], findings: [] };
+    const entry = { path: node.file };
     return withSandbox(ctx, async (sb) => {
       const refused = [
         ...refusedInputs(sb, target),

@@ -78,6 +78,8 @@ async function readOrFinding(
     return await ctx.tree.readFile(path);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code ?? "error";
+    // Absent on this side of the change (a new file, seen from base).
+    if (code === "ENOENT" && ctx.tree.side === "base") return undefined;
     findings.push({
       check: "yaml",
       ruleId: "yaml/unreadable",
