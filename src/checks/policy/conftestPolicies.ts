@@ -80,7 +80,9 @@ export function prepareConftest(opts: ConftestOptions): {
   const prepared: PreparedRule[] = selected.map((rule) => ({
     rule,
     query: compiled.prepare(`data.${rule.namespace}.${rule.name}`),
-    location: { path: fileOf.get(rule.namespace) ?? opts.location.path },
+    location: {
+      path: rule.path ?? fileOf.get(rule.namespace) ?? opts.location.path,
+    },
   }));
   const exceptionQueries = new Map<string, PreparedPolicyQuery>();
   for (const ns of exceptions) {

@@ -30,12 +30,37 @@ describe("conftestRules", () => {
       { path: "p/deploy.rego", source: V0 },
     ]);
     expect(rules).toEqual([
-      { namespace: "main", name: "deny", kind: "failure" },
-      { namespace: "main", name: "deny_latest", kind: "failure" },
-      { namespace: "main", name: "warn_limits", kind: "warning" },
-      { namespace: "main", name: "violation", kind: "failure" },
-      { namespace: "kubernetes.deployments", name: "deny", kind: "failure" },
-      { namespace: "kubernetes.deployments", name: "warn", kind: "warning" },
+      { namespace: "main", name: "deny", kind: "failure", path: "p/main.rego" },
+      {
+        namespace: "main",
+        name: "deny_latest",
+        kind: "failure",
+        path: "p/main.rego",
+      },
+      {
+        namespace: "main",
+        name: "warn_limits",
+        kind: "warning",
+        path: "p/main.rego",
+      },
+      {
+        namespace: "main",
+        name: "violation",
+        kind: "failure",
+        path: "p/main.rego",
+      },
+      {
+        namespace: "kubernetes.deployments",
+        name: "deny",
+        kind: "failure",
+        path: "p/deploy.rego",
+      },
+      {
+        namespace: "kubernetes.deployments",
+        name: "warn",
+        kind: "warning",
+        path: "p/deploy.rego",
+      },
     ]);
     expect([...exceptions]).toEqual(["main"]);
   });

@@ -7,6 +7,8 @@ export interface ConftestRule {
   /** Rule name: `deny`, `deny_latest`, `warn`, `violation_x`. */
   name: string;
   kind: "failure" | "warning";
+  /** The first module that defines the rule, for findings about it. */
+  path?: string;
 }
 
 const PACKAGE = /^\s*package\s+([A-Za-z_][\w.]*)/m;
@@ -44,7 +46,9 @@ export function conftestRules(modules: readonly RegoModuleSource[]): {
       }
       const name = `${base}${suffix}`;
       const kind = base === "warn" ? "warning" : "failure";
-      seen.set(`${ns}\u0000${name}`, { namespace: ns, name, kind });
+      const key = `${ns}\u0000${name}`;
+      if (!seen.has(key))
+        seen.set(key, { namespace: ns, name, kind, path: m.path });
     }
   }
   return { rules: [...seen.values()], exceptions };

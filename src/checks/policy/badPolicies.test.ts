@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { compile } from "../../rego/index.js";
+import { createPolicyCheck } from "./createPolicyCheck.js";
+import { checkInput, target } from "./test/scenario.js";
+
+// Hostile or broken org policies with the real engine: the evaluation limit
+// ends a runaway policy, conflicts and compile errors are findings naming
+// the policy file, and the other policies still run.
+const policyCheck = createPolicyCheck({ compile, builtinPack: async () => [] });
+
+const CM =
+  "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: b\n";
+
+const GOOD = `package main
+
+import rego.v1
+
+warn contains "still evaluated" if input.kind == "ConfigMap"
+`;
+
+async function run(files: Record<string, string>, maxSteps = 10_000) {
+  const input = checkInput({
+    base: { "policy/good.rego": GOOD, ...files },
+    targets: [
+      target("a", {
+        "a/cm.yaml": CM,
+        "a/cm2.yaml": CM.replace("name: c", "name: d"),
+      }),
+    ],
+    config: {
+      checks: {
+        policy: {
+          builtin: { enabled: false },
+          limits: { timeoutMs: 2000, maxSteps },
+        },
+      },
+    },
+  });
+  return (await policyCheck.run(input)).map(
+    (f) =>
+      `${f.ruleId} ${f.severity} ${f.location.path}:${f.location.line ?? "-"} ${f.message}`,
+  );
+}
+
+describe("broken and hostile policies", () => {
+  it("stops a runaway policy at the step limit and keeps the others", async () => {
+    const slow =
+      "package main\n\nimport rego.v1\n\ndeny contains x if {\n\tsome a in numbers.range(1, 3000)\n\tsome b in numbers.range(1, 3000)\n\tx := a + b\n\tx < 0\n}\n";
+    const got = await run({ "policy/slow.rego": slow });
+    expect(got.filter((g) => g.includes("still evaluated"))).toHaveLength(2);
+    const errors = got.filter((g) => g.startsWith("policy/eval-error"));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(
+      /^policy\/eval-error error policy\/slow.rego:- policy data.main.deny failed and was skipped/,
+    );
+  });
+
+  it("reports conflicting complete rules at evaluation", async () => {
+    const conflict =
+      'package main\n\nimport rego.v1\n\nwarn_x := "a" if input.kind == "ConfigMap"\n\nwarn_x := "b" if input.kind == "ConfigMap"\n';
+    const got = await run({ "policy/conflict.rego": conflict });
+    expect(got.filter((g) => g.startsWith("policy/eval-error"))).toEqual([
+      expect.stringMatching(
+        /^policy\/eval-error error policy\/conflict.rego:- policy data.main.warn_x failed .*conflict/,
+      ),
+    ]);
+  });
+
+  it("reports a compile error on the file and line, failing closed", async () => {
+    const broken =
+      "package main\n\nimport rego.v1\n\ndeny contains msg if {\n\tmsg := \n}\n";
+    const got = await run({ "policy/broken.rego": broken });
+    expect(got).toEqual([
+      expect.stringMatching(
+        /^policy\/compile-error error policy\/broken.rego:[67] policy does not compile: rego_parse_error/,
+      ),
+    ]);
+  });
+});
