@@ -25,7 +25,7 @@ export async function onPullRequest(
   await handleDelivery(context, deps, async (ctx) => {
     const { payload } = context;
     const baseChanged =
-      payload.action === "edited" && payload.changes.base !== undefined;
+      payload.action === "edited" && payload.changes?.base !== undefined;
     if (payload.action === "edited" && !baseChanged) return "ignored";
     const explicit = baseChanged || payload.action === "ready_for_review";
     const job = pullRequestJob(

@@ -1,0 +1,215 @@
+import nock from "nock";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Finding } from "../../../src/findings/finding.js";
+import { GitHubDouble } from "../helpers/gitHubDouble.js";
+import { examplePayload, pullRequestPayload } from "../helpers/payloads.js";
+import { BASE, HEAD, NEWER, prFacts, simplePr } from "../helpers/simplePr.js";
+import { makeTarball } from "../helpers/tarball.js";
+import { testApp, testDeps } from "../helpers/testApp.js";
+import { finding, verdictOf } from "../helpers/verdict.js";
+
+let gh: GitHubDouble;
+
+beforeEach(() => {
+  nock.disableNetConnect();
+  gh = new GitHubDouble();
+  gh.install();
+  simplePr(gh);
+});
+afterEach(() => {
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+async function run(
+  findings: () => Finding[],
+  payload = pullRequestPayload("opened", prFacts(HEAD), 3),
+  id = "u-1",
+) {
+  const app = await testApp(
+    testDeps({ gate: async () => verdictOf(findings()) }),
+  );
+  await app.probot.receive({
+    id,
+    name: "pull_request",
+    payload: payload as never,
+  });
+  expect(gh.violations).toEqual([]);
+  return app;
+}
+
+describe("publishing", () => {
+  it("sends all 120 annotations in batches of 50 and cuts a long summary with a note", async () => {
+    const many = Array.from({ length: 120 }, (_, i) => ({
+      ...finding("app.yaml", 1 + (i % 2), `GG-MANY-${i}`),
+      message: `${"long text ".repeat(60)} ${i}`,
+    }));
+    await run(() => many);
+    const patches = gh.received.filter((r) => r.method === "PATCH");
+    const sizes = patches.map(
+      (p) =>
+        (
+          (p.body as { output: { annotations?: unknown[] } }).output
+            .annotations ?? []
+        ).length,
+    );
+    expect(sizes).toEqual([50, 50, 20]);
+    const [checkRun] = gh.runsFor(HEAD);
+    expect(checkRun?.annotations).toHaveLength(120);
+    expect(checkRun?.status).toBe("completed");
+    const summary = checkRun?.output.summary ?? "";
+    expect(summary.length).toBeLessThanOrEqual(65_535);
+  });
+
+  it("says what was cut when the report is over 65,535 characters", async () => {
+    const many = Array.from({ length: 400 }, (_, i) => ({
+      ...finding("app.yaml", 2, `GG-BIG-${i}`),
+      message: "x".repeat(300),
+    }));
+    const deps = testDeps({
+      gate: async () => verdictOf(many),
+      report: () => "row\n".repeat(40_000),
+    });
+    const app = await testApp(deps);
+    await app.probot.receive({
+      id: "u-2",
+      name: "pull_request",
+      payload: pullRequestPayload("opened", prFacts(HEAD), 3) as never,
+    });
+    const summary = gh.runsFor(HEAD)[0]?.output.summary ?? "";
+    expect(summary.length).toBeLessThanOrEqual(65_535);
+    expect(summary).toMatch(
+      /characters \(\d+ lines\) were cut to fit GitHub's limit of 65535/,
+    );
+    expect(gh.issueComments[0]?.body).toMatch(
+      /were cut to fit GitHub's limit of 65536/,
+    );
+  });
+
+  it("ends a passing draft neutral and a failing draft failed", async () => {
+    const draft = pullRequestPayload("opened", prFacts(HEAD), 3);
+    draft.pull_request.draft = true;
+    await run(() => [], draft, "u-3");
+    expect(gh.runsFor(HEAD).map((r) => r.conclusion)).toEqual(["neutral"]);
+    const ready = pullRequestPayload("ready_for_review", prFacts(HEAD), 3);
+    await run(() => [finding("app.yaml", 2)], ready, "u-4");
+    expect(gh.runsFor(HEAD).map((r) => r.conclusion)).toEqual([
+      "neutral",
+      "failure",
+    ]);
+  });
+
+  it("fails the check with the file, line and key of an invalid base config", async () => {
+    gh.commit(BASE, {
+      "app.yaml": "a: 1\n",
+      ".github/gitops-gate.yml": "gate:\n  failOn: sometimes\n",
+    });
+    let gated = 0;
+    const app = await testApp(
+      testDeps({ gate: async () => ((gated += 1), verdictOf([])) }),
+    );
+    await app.probot.receive({
+      id: "u-5",
+      name: "pull_request",
+      payload: pullRequestPayload("opened", prFacts(HEAD), 3) as never,
+    });
+    const [checkRun] = gh.runsFor(HEAD);
+    expect(gated).toBe(0);
+    expect(checkRun).toMatchObject({
+      conclusion: "failure",
+      output: { title: "Invalid GitOps Gate config" },
+    });
+    expect(checkRun?.output.summary).toContain(
+      "| `.github/gitops-gate.yml:2` | `gate.failOn` |",
+    );
+  });
+
+  it("fails closed on archive entries it refused", async () => {
+    gh.tarballs.set(
+      HEAD,
+      makeTarball([
+        { path: "x-y-c/", type: "5" },
+        { path: "x-y-c/app.yaml", body: "a: 1\nb: 2\n" },
+        { path: "x-y-c/leak.yaml", type: "2", linkpath: "../../../etc/passwd" },
+      ]),
+    );
+    await run(() => []);
+    const [checkRun] = gh.runsFor(HEAD);
+    expect(checkRun?.conclusion).toBe("failure");
+    expect(checkRun?.annotations).toEqual([
+      expect.objectContaining({
+        path: "leak.yaml",
+        message: "not checked: link leaves the tree",
+      }),
+    ]);
+  });
+
+  it("replies once under a review comment whose finding is fixed", async () => {
+    await run(() => [finding("app.yaml", 2)], undefined, "u-6");
+    expect(gh.reviewComments).toHaveLength(1);
+    gh.commit(NEWER, { "app.yaml": "a: 1\nb: 4\n" }, HEAD);
+    gh.pulls.set(3, {
+      number: 3,
+      draft: false,
+      base: BASE,
+      head: NEWER,
+      commits: [HEAD, NEWER],
+    });
+    await run(
+      () => [],
+      pullRequestPayload("synchronize", prFacts(NEWER), 3),
+      "u-7",
+    );
+    const rebased = pullRequestPayload("edited", prFacts(NEWER), 3);
+    rebased.changes = {
+      base: { ref: { from: "develop" }, sha: { from: BASE } },
+    };
+    await run(() => [], rebased, "u-8");
+    expect(gh.runsFor(NEWER)).toHaveLength(2);
+    const replies = gh.reviewComments.filter(
+      (c) => c.in_reply_to_id !== undefined,
+    );
+    expect(replies).toHaveLength(1);
+    expect(replies[0]?.body).toContain(
+      `No longer found at ${NEWER.slice(0, 7)}`,
+    );
+  });
+
+  it("re-runs on a base branch change and ignores other edits", async () => {
+    await run(() => [], undefined, "u-9");
+    const titleEdit = pullRequestPayload("edited", prFacts(HEAD), 3);
+    titleEdit.changes = { title: { from: "old" } };
+    await run(() => [], titleEdit, "u-10");
+    expect(gh.runsFor(HEAD)).toHaveLength(1);
+    const baseEdit = pullRequestPayload("edited", prFacts(HEAD), 3);
+    baseEdit.changes = {
+      base: { ref: { from: "develop" }, sha: { from: "e".repeat(40) } },
+    };
+    await run(() => [], baseEdit, "u-11");
+    expect(gh.runsFor(HEAD)).toHaveLength(2);
+  });
+
+  it("drops check_suite.requested when the pull_request run exists", async () => {
+    await run(() => [], undefined, "u-12");
+    const suite = examplePayload("check_suite", "requested");
+    suite.repository = examplePayload("pull_request", "opened").repository;
+    suite.check_suite.head_sha = HEAD;
+    suite.check_suite.pull_requests = [
+      {
+        number: 3,
+        id: 1,
+        url: "",
+        head: { ref: "f", sha: HEAD, repo: suite.repository },
+        base: { ref: "main", sha: BASE, repo: suite.repository },
+      },
+    ];
+    const app = await testApp(testDeps({ gate: async () => verdictOf([]) }));
+    await app.probot.receive({
+      id: "u-13",
+      name: "check_suite",
+      payload: suite as never,
+    });
+    expect(gh.violations).toEqual([]);
+    expect(gh.runsFor(HEAD)).toHaveLength(1);
+  });
+});
