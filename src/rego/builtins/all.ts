@@ -15,3 +15,4 @@ import "./time.js";
 import "./jsonPaths.js";
 import "./graph.js";
 import "./net.js";
+import "./misc.js";

@@ -56,7 +56,8 @@ export function getBuiltin(name: string): Builtin | undefined {
 
 /** Arity of a builtin, if registered. */
 export function builtinArity(name: string): number | undefined {
-  return REGISTRY.get(name)?.arity;
+  const a = REGISTRY.get(name)?.arity;
+  return a === undefined || a < 0 ? undefined : a;
 }
 
 /** True when `name` is a registered builtin. */

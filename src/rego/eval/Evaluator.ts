@@ -420,6 +420,7 @@ export class Evaluator {
     if (seg.type === "var" && this.isUnbound(seg, env)) {
       const name = seg.name;
       const r = this.iterate(v, (k, x) => {
+        this.tick();
         env.set(name, k);
         return this.walk(x, path, i + 1, env, cb);
       });
