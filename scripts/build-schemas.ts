@@ -66,6 +66,7 @@ function main(): void {
         if (!coreKinds.has(kind)) kinds[kind] ??= bundle;
       }
     }
+    buildObjectMeta(modules);
   });
   const sources = { ...prefixed(CORE), ...CRDS };
   write("index", { sources, core, coreKinds: [...coreKinds].sort(), kinds });
@@ -138,6 +139,32 @@ function buildBundle(bundle: string, spec: string, modules: string): string[] {
   }
   write(bundle, { source: spec, kinds, $defs: converter.defs });
   return Object.keys(kinds);
+}
+
+/** `object-meta`: the strict ObjectMeta that custom resources of the
+ * repository's CRDs get (a CRD's own `metadata` schema is free-form). */
+function buildObjectMeta(modules: string): void {
+  const file = path.join(
+    modules,
+    "@kubernetes-models/apimachinery/apis/meta/v1/ObjectMeta.d.ts",
+  );
+  const program = ts.createProgram([file], {
+    moduleResolution: ts.ModuleResolutionKind.Node10,
+    noEmit: true,
+    skipLibCheck: true,
+    types: [],
+  });
+  const decl = program
+    .getSourceFile(file)
+    ?.statements.find(ts.isInterfaceDeclaration);
+  if (!decl) throw new Error(`build-schemas: no interface in ${file}`);
+  const converter = new DtsConverter(program, modules);
+  const def = converter.define(decl);
+  write("object-meta", {
+    source: "@kubernetes-models/apimachinery",
+    kinds: { ObjectMeta: def },
+    $defs: converter.defs,
+  });
 }
 
 function rootFiles(dir: string): string[] {

@@ -1,5 +1,6 @@
 import type { Ajv, ValidateFunction } from "ajv";
 import { createAjv } from "./createAjv.js";
+import type { SchemaDefs } from "./builtinSchemas.js";
 import type { CrdVersion } from "./crdVersions.js";
 import { strictCrdSchema } from "./strictCrdSchema.js";
 
@@ -14,8 +15,15 @@ export class CrdSchemas {
   private readonly validators = new Map<string, ValidateFunction>();
   private ajv: Ajv | undefined;
 
-  /** Later CRDs of the same kind and version replace earlier ones. */
-  constructor(versions: Iterable<CrdVersion>) {
+  /**
+   * Later CRDs of the same kind and version replace earlier ones.
+   * @param objectMeta - strict ObjectMeta for the custom resources'
+   *   `metadata`; free-form without it
+   */
+  constructor(
+    versions: Iterable<CrdVersion>,
+    private readonly objectMeta?: SchemaDefs,
+  ) {
     for (const v of versions) {
       this.versions.set(`${v.apiVersion}/${v.kind}`, v);
       this.kinds.add(`${group(v.apiVersion)}/${v.kind}`);
@@ -46,17 +54,34 @@ export class CrdSchemas {
     const key = `${v.apiVersion}/${v.kind}`;
     let fn = this.validators.get(key);
     if (!fn) {
-      this.ajv ??= createAjv();
-      fn = compile(this.ajv, v);
+      fn = compile(this.ajv ?? this.createAjv(), v, this.metadataRef());
       this.validators.set(key, fn);
     }
     return fn;
   }
+
+  private createAjv(): Ajv {
+    this.ajv = createAjv();
+    if (this.objectMeta) {
+      const { $defs } = this.objectMeta;
+      this.ajv.addSchema({ $id: META_ID, $defs }, META_ID);
+    }
+    return this.ajv;
+  }
+
+  private metadataRef(): Record<string, unknown> | undefined {
+    if (!this.objectMeta) return undefined;
+    return { $ref: `${META_ID}#/$defs/${this.objectMeta.def}` };
+  }
 }
 
-function compile(ajv: Ajv, v: CrdVersion): ValidateFunction {
+function compile(
+  ajv: Ajv,
+  v: CrdVersion,
+  metadata: Record<string, unknown> | undefined,
+): ValidateFunction {
   try {
-    return ajv.compile(strictCrdSchema(v.schema));
+    return ajv.compile(strictCrdSchema(v.schema, metadata));
   } catch (cause) {
     throw new Error(
       `schema check: the CRD schema of ${v.kind} ${v.apiVersion} ` +
@@ -65,6 +90,8 @@ function compile(ajv: Ajv, v: CrdVersion): ValidateFunction {
     );
   }
 }
+
+const META_ID = "object-meta";
 
 function group(apiVersion: string): string {
   const slash = apiVersion.lastIndexOf("/");

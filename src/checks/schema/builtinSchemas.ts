@@ -32,6 +32,12 @@ interface SchemaBundle {
   $defs: Record<string, unknown>;
 }
 
+/** Definitions to add to an ajv instance, and the one to reference. */
+export interface SchemaDefs {
+  $defs: Record<string, unknown>;
+  def: string;
+}
+
 const readShipped: BundleReader = (name) =>
   readFile(new URL(`${name}.json.gz`, `file://${SCHEMAS_DIR}`));
 
@@ -46,6 +52,7 @@ const readShipped: BundleReader = (name) =>
 export class BuiltinSchemas {
   private index: Promise<SchemaIndex> | undefined;
   private coreKinds: Set<string> | undefined;
+  private meta: Promise<SchemaDefs> | undefined;
   private readonly bundles = new Map<string, Promise<SchemaBundle>>();
   private readonly validators = new Map<string, ValidateFunction>();
   /** `target|apiVersion/kind` to what `validator` found (null: nothing). */
@@ -100,6 +107,18 @@ export class BuiltinSchemas {
     const index = await this.loadIndex();
     this.coreKinds ??= new Set(index.coreKinds);
     return this.coreKinds.has(`${apiVersion}/${kind}`);
+  }
+
+  /**
+   * The strict `ObjectMeta` schema (`$defs` plus the name of its own
+   * definition), for custom resources of the repository's CRDs.
+   */
+  objectMeta(): Promise<SchemaDefs> {
+    this.meta ??= this.readJson<SchemaBundle>("object-meta").then((b) => ({
+      $defs: b.$defs,
+      def: b.kinds["ObjectMeta"] ?? "",
+    }));
+    return this.meta;
   }
 
   /** Which package each shipped bundle was built from. */

@@ -260,6 +260,23 @@ const CASES: Case[] = [
     ],
   },
   {
+    name: "a custom resource's metadata is checked like any ObjectMeta",
+    files: {
+      "w.yaml":
+        "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n" +
+        "  lables:\n    app: w\nspec:\n  size: 1\n",
+    },
+    repoOnly: { "crd.yaml": WIDGET_CRD },
+    expected: [
+      {
+        ruleId: "schema/unknown-field",
+        file: "w.yaml",
+        marker: "lables",
+        says: 'metadata.lables: unknown field "lables" (did you mean "labels"?)',
+      },
+    ],
+  },
+  {
     name: "CRD versions: deprecated, not served, not declared",
     files: {
       "a.yaml": widget("  anything: 1\n", "example.com/v1beta1"),

@@ -21,9 +21,11 @@ export const schemaCheck = {
   async run(input: CheckInput): Promise<Finding[]> {
     const config = input.config.checks.schema;
     if (!config.enabled) return [];
+    const versions = await repoCrds(input.head, input.targets);
+    const meta = versions.length > 0 ? await builtin.objectMeta() : undefined;
     const ctx: SchemaContext = {
       builtin,
-      crds: new CrdSchemas(await repoCrds(input.head, input.targets)),
+      crds: new CrdSchemas(versions, meta),
       target: parseKubeVersion(config.kubernetesVersion),
       unknownKinds: config.unknownKinds,
     };

@@ -13,15 +13,20 @@ const EMBEDDED = {
  * `x-kubernetes-int-or-string` (an integer or a string, whatever `anyOf`
  * spells it) and `x-kubernetes-embedded-resource` (an object that may
  * carry `apiVersion`, `kind` and `metadata`). The root gets `apiVersion`,
- * `kind` and a free-form `metadata`, which the API server validates itself.
+ * `kind` and `metadata` (free-form unless a strict ObjectMeta schema is
+ * given: CRDs leave it to the API server, which rejects unknown fields).
  */
-export function strictCrdSchema(openAPIV3Schema: unknown): Json {
+export function strictCrdSchema(
+  openAPIV3Schema: unknown,
+  metadata: Json = EMBEDDED.metadata,
+): Json {
   const root = strict(openAPIV3Schema);
   const props = (root["properties"] ?? {}) as Json;
   root["properties"] = {
     ...props,
     ...EMBEDDED,
     ...pick(props, "apiVersion", "kind"),
+    metadata,
   };
   root["type"] ??= "object";
   if (root["x-kubernetes-preserve-unknown-fields"] !== true) {
