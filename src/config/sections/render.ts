@@ -63,6 +63,21 @@ export const renderSchema = z
           .describe("Hosts allowed for remote bases and charts."),
       })
       .prefault({}),
+    diff: z
+      .strictObject({
+        hideChartLabels: z
+          .boolean()
+          .default(true)
+          .describe("Hide `helm.sh/chart` label churn in the rendered diff."),
+        maxKB: z
+          .number()
+          .positive()
+          .default(60)
+          .describe(
+            "Cap on rendered-diff text in the report; the cut is stated.",
+          ),
+      })
+      .prefault({}),
     limits: z
       .strictObject({
         timeoutSeconds: z.number().positive().default(60),
