@@ -4,10 +4,11 @@ package gitopsgate.lib.k8s
 
 import rego.v1
 
-# Kinds whose pod template sits at spec.template.spec.
+# Kinds whose pod template sits at spec.template.spec (Rollout: Argo
+# Rollouts).
 template_kinds := {
 	"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet",
-	"ReplicationController", "Job",
+	"ReplicationController", "Job", "Rollout",
 }
 
 # Every pod spec of the input, with its field path.

@@ -42,3 +42,15 @@ test_containers_ignores_non_workloads if {
 		"spec": {"template": {"spec": {"containers": [{"name": "a"}]}}},
 	}
 }
+
+test_containers_of_argo_rollout if {
+	cs := k8s.containers with input as {
+		"apiVersion": "argoproj.io/v1alpha1",
+		"kind": "Rollout",
+		"spec": {"template": {"spec": {"initContainers": [{"name": "i"}], "containers": [{"name": "a"}]}}},
+	}
+	{c.path | some c in cs} == {
+		["spec", "template", "spec", "initContainers", 0],
+		["spec", "template", "spec", "containers", 0],
+	}
+}
