@@ -137,7 +137,17 @@ export async function attachBundle(
     signature: sign(hashFor(key), pae, key),
     keyHint: "",
   });
-  const json = Buffer.from(JSON.stringify(bundleToJSON(bundle)));
+  await attachBundleJson(pusher, subject, bundleToJSON(bundle), predicateType);
+}
+
+/** Pushes any bundle JSON as a referrer of `subject` (plus fallback index). */
+export async function attachBundleJson(
+  pusher: Pusher,
+  subject: Pushed,
+  bundleJson: unknown,
+  predicateType: string,
+): Promise<void> {
+  const json = Buffer.from(JSON.stringify(bundleJson));
   const layer = await pusher.blob(json, BUNDLE);
   const annotations = {
     "dev.sigstore.bundle.content": "dsse-envelope",

@@ -4,7 +4,7 @@ import {
   sign,
   type KeyObject,
 } from "node:crypto";
-import { json } from "@sigstore/core";
+import { dsse, json } from "@sigstore/core";
 
 /**
  * A private Sigstore for tests: a Fulcio-like CA, a CT log and a Rekor
@@ -88,6 +88,10 @@ function tbs(c: CertSpec): Der {
 function certificate(body: Der, signer: KeyObject): Der {
   return seq(body, ECDSA_SHA256, bits(sign("sha256", body, signer)));
 }
+
+const sha256hex = (b: Buffer) => createHash("sha256").update(b).digest("hex");
+const derOf = (pem: string) =>
+  pem.replace(/-----[A-Z ]+-----/g, "").replace(/\s+/g, "");
 
 const pemOf = (der: Der) =>
   `-----BEGIN CERTIFICATE-----\n${der.toString("base64")}\n-----END CERTIFICATE-----\n`;
@@ -220,45 +224,97 @@ export class FakeSigstore {
    * cosign's `dev.sigstore.cosign/bundle` annotation for a hashedrekord
    * entry of `signature` over `payload`, signed by the fake Rekor.
    */
-  rekorBundle(
-    payload: Buffer,
-    signature: Buffer,
-    certificatePem: string,
-  ): string {
+  rekorBundle(payload: Buffer, signature: Buffer, keyPem: string): string {
     const body = Buffer.from(
       JSON.stringify({
         apiVersion: "0.0.1",
         kind: "hashedrekord",
         spec: {
-          data: {
-            hash: {
-              algorithm: "sha256",
-              value: createHash("sha256").update(payload).digest("hex"),
-            },
-          },
+          data: { hash: { algorithm: "sha256", value: sha256hex(payload) } },
           signature: {
             content: signature.toString("base64"),
-            publicKey: {
-              content: Buffer.from(certificatePem).toString("base64"),
-            },
+            publicKey: { content: Buffer.from(keyPem).toString("base64") },
           },
         },
       }),
     );
+    const { entry, set } = this.promise(body, 7);
+    return JSON.stringify({ SignedEntryTimestamp: set, Payload: entry });
+  }
+
+  /**
+   * A Sigstore bundle v0.3 (JSON) of a DSSE statement signed by a keyless
+   * signer, with a Rekor `dsse` entry carrying both an inclusion promise
+   * and a one-leaf inclusion proof with a signed checkpoint.
+   */
+  dsseBundle(payload: Buffer, signer: KeylessSigner, payloadType: string) {
+    const pae = dsse.preAuthEncoding(payloadType, payload);
+    const sig = sign("sha256", pae, signer.privateKey).toString("base64");
+    const body = Buffer.from(
+      JSON.stringify({
+        apiVersion: "0.0.1",
+        kind: "dsse",
+        spec: {
+          signatures: [{ signature: sig, verifier: "" }],
+          payloadHash: { algorithm: "sha256", value: sha256hex(payload) },
+        },
+      }),
+    );
+    const { entry, set } = this.promise(body, 0);
+    const root = createHash("sha256")
+      .update(Buffer.concat([Buffer.from([0]), body]))
+      .digest();
+    return {
+      mediaType: "application/vnd.dev.sigstore.bundle.v0.3+json",
+      verificationMaterial: {
+        certificate: { rawBytes: derOf(signer.certificatePem) },
+        tlogEntries: [
+          {
+            logIndex: "0",
+            logId: {
+              keyId: this.logId(this.rekor.publicKey).toString("base64"),
+            },
+            kindVersion: { kind: "dsse", version: "0.0.1" },
+            integratedTime: String(entry.integratedTime),
+            inclusionPromise: { signedEntryTimestamp: set },
+            inclusionProof: {
+              logIndex: "0",
+              rootHash: root.toString("base64"),
+              treeSize: "1",
+              hashes: [],
+              checkpoint: { envelope: this.checkpoint(root) },
+            },
+            canonicalizedBody: body.toString("base64"),
+          },
+        ],
+        timestampVerificationData: {},
+      },
+      dsseEnvelope: {
+        payload: payload.toString("base64"),
+        payloadType,
+        signatures: [{ sig, keyid: "" }],
+      },
+    };
+  }
+
+  private promise(body: Buffer, logIndex: number) {
     const entry = {
       body: body.toString("base64"),
       integratedTime: Math.floor(Date.now() / 1000),
-      logIndex: 7,
+      logIndex,
       logID: this.logId(this.rekor.publicKey).toString("hex"),
     };
-    const set = sign(
-      "sha256",
-      Buffer.from(json.canonicalize(entry)),
-      this.rekor.privateKey,
-    );
-    return JSON.stringify({
-      SignedEntryTimestamp: set.toString("base64"),
-      Payload: entry,
-    });
+    const data = Buffer.from(json.canonicalize(entry));
+    const set = sign("sha256", data, this.rekor.privateKey).toString("base64");
+    return { entry, set };
+  }
+
+  /** A signed note for a one-entry log whose root is `root`. */
+  private checkpoint(root: Buffer): string {
+    const note = `rekor.test - 1\n1\n${root.toString("base64")}\n`;
+    const sig = sign("sha256", Buffer.from(note), this.rekor.privateKey);
+    const hint = this.logId(this.rekor.publicKey).subarray(0, 4);
+    const signed = Buffer.concat([hint, sig]).toString("base64");
+    return `${note}\n\u2014 rekor.test ${signed}\n`;
   }
 }

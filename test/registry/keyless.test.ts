@@ -7,7 +7,7 @@ import {
   parseImageRef,
   type ImagePolicy,
 } from "../../src/oci/index.js";
-import { signClassic } from "./cosignFixtures.js";
+import { attachBundleJson, signClassic, statement } from "./cosignFixtures.js";
 import { FakeSigstore } from "./fakeSigstore.js";
 import { Pusher } from "./pushImage.js";
 import { startRegistry, type LocalRegistry } from "./startRegistry.js";
@@ -149,5 +149,62 @@ describe("key signatures with a transparency-log entry", () => {
       policy,
     );
     expect(bad.signature.status).toBe("untrusted");
+  });
+});
+
+describe("keyless bundles as OCI referrers (cosign v3 layout)", () => {
+  it("verifies a keyless signature and SBOM attestation with inclusion proofs", async () => {
+    const repo = "keyless/bundle";
+    const image = await pusher.repo(repo).image("v1");
+    const signer = sigstore.issue(SUBJECT, ISSUER);
+    for (const type of [
+      "https://sigstore.dev/cosign/sign/v1",
+      "https://spdx.dev/Document",
+    ]) {
+      const bundle = sigstore.dsseBundle(
+        statement(image.digest, type),
+        signer,
+        "application/vnd.in-toto+json",
+      );
+      await attachBundleJson(pusher, image, bundle, type);
+    }
+    const ref = parseImageRef(`${registry.host}/${repo}:v1`);
+    const policy = {
+      ...keyless(ISSUER, "^https://github.com/org/.+$"),
+      attestations: ["https://spdx.dev/Document"],
+    };
+    const verdict = await verifier().verify(ref, policy);
+    expect(verdict.signature).toEqual({
+      status: "verified",
+      authority: "release workflow",
+    });
+    expect(verdict.attestations[0]?.status).toBe("verified");
+    const stranger = await verifier().verify(
+      ref,
+      keyless(ISSUER, "^https://github.com/evil/.+$"),
+    );
+    expect(stranger.signature.status).toBe("untrusted");
+  });
+
+  it("rejects a bundle whose checkpoint was not signed by the log", async () => {
+    const repo = "keyless/bad-checkpoint";
+    const image = await pusher.repo(repo).image("v1");
+    const signer = sigstore.issue(SUBJECT, ISSUER);
+    const type = "https://sigstore.dev/cosign/sign/v1";
+    const bundle = sigstore.dsseBundle(
+      statement(image.digest, type),
+      signer,
+      "application/vnd.in-toto+json",
+    );
+    const proof = bundle.verificationMaterial.tlogEntries[0]!.inclusionProof;
+    proof.checkpoint.envelope = proof.checkpoint.envelope.replace(
+      "\n1\n",
+      "\n2\n",
+    );
+    await attachBundleJson(pusher, image, bundle, type);
+    const ref = parseImageRef(`${registry.host}/${repo}:v1`);
+    const verdict = await verifier().verify(ref, keyless(ISSUER, SUBJECT));
+    expect(verdict.signature).toMatchObject({ status: "untrusted" });
+    expect(JSON.stringify(verdict.signature)).toContain("checkpoint");
   });
 });
