@@ -5,6 +5,20 @@ import {
   type KeyObject,
 } from "node:crypto";
 import { dsse, json } from "@sigstore/core";
+import {
+  bits,
+  bool,
+  ctx,
+  int,
+  octets,
+  oid,
+  seq,
+  set,
+  time,
+  tlv,
+  utf8,
+  type Der,
+} from "./der.js";
 
 /**
  * A private Sigstore for tests: a Fulcio-like CA, a CT log and a Rekor
@@ -12,47 +26,6 @@ import { dsse, json } from "@sigstore/core";
  * certificates with an embedded SCT and Rekor bundle annotations, so
  * keyless verification runs for real without the public-good instance.
  */
-
-type Der = Buffer;
-
-function tlv(tag: number, content: Buffer): Der {
-  const len = content.length;
-  let header: Buffer;
-  if (len < 0x80) header = Buffer.from([tag, len]);
-  else if (len < 0x100) header = Buffer.from([tag, 0x81, len]);
-  else header = Buffer.from([tag, 0x82, len >> 8, len & 0xff]);
-  return Buffer.concat([header, content]);
-}
-const seq = (...items: Der[]) => tlv(0x30, Buffer.concat(items));
-const set = (...items: Der[]) => tlv(0x31, Buffer.concat(items));
-const octets = (b: Buffer) => tlv(0x04, b);
-const bits = (b: Buffer) => tlv(0x03, Buffer.concat([Buffer.from([0]), b]));
-const utf8 = (s: string) => tlv(0x0c, Buffer.from(s));
-const bool = (v: boolean) => tlv(0x01, Buffer.from([v ? 0xff : 0]));
-const ctx = (n: number, content: Buffer) => tlv(0xa0 + n, content);
-
-function int(n: number): Der {
-  const hex = n.toString(16).padStart(2, "0");
-  let bytes = Buffer.from(hex.length % 2 ? `0${hex}` : hex, "hex");
-  if ((bytes[0] ?? 0) & 0x80) bytes = Buffer.concat([Buffer.from([0]), bytes]);
-  return tlv(0x02, bytes);
-}
-
-function oid(text: string): Der {
-  const [a = 0, b = 0, ...rest] = text.split(".").map(Number);
-  const out = [40 * a + b];
-  for (const n of rest) {
-    const chunk = [n & 0x7f];
-    for (let v = n >> 7; v > 0; v >>= 7) chunk.unshift((v & 0x7f) | 0x80);
-    out.push(...chunk);
-  }
-  return tlv(0x06, Buffer.from(out));
-}
-
-function time(d: Date): Der {
-  const s = d.toISOString().replace(/[-:T]/g, "").slice(2, 14);
-  return tlv(0x17, Buffer.from(`${s}Z`));
-}
 
 const ECDSA_SHA256 = seq(oid("1.2.840.10045.4.3.2"));
 const name = (cn: string) => seq(set(seq(oid("2.5.4.3"), utf8(cn))));
