@@ -27,10 +27,23 @@ async function crdsInFiles(head: Tree): Promise<Resource[]> {
   const out: Resource[] = [];
   for (const path of await head.files()) {
     if (!YAML_FILE.test(path)) continue;
-    const content = await head.readFile(path);
-    if (!content.includes(MARKER)) continue;
+    const content = await readOrSkip(head, path);
+    if (content === undefined || !content.includes(MARKER)) continue;
     const parsed = parseYaml(path, content);
     out.push(...toResources(path, parsed.documents).resources.filter(isCrd));
   }
   return out;
+}
+
+/** A file the tree refuses (a symlink out of it, a race with a delete) is
+ * not a CRD source; the yaml check and the renderers report it. */
+async function readOrSkip(
+  head: Tree,
+  path: string,
+): Promise<Buffer | undefined> {
+  try {
+    return await head.readFile(path);
+  } catch {
+    return undefined;
+  }
 }

@@ -400,6 +400,17 @@ const CASES: Case[] = [
     ],
   },
   {
+    name: "a hostile __proto__ key is an unknown field, not a prototype",
+    files: {
+      "p.yaml":
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n" +
+        "__proto__:\n  x: null\ndata:\n  k: v\n",
+    },
+    expected: [
+      { ruleId: "schema/unknown-field", file: "p.yaml", marker: "__proto__" },
+    ],
+  },
+  {
     name: "an item of a v1 List",
     files: {
       "list.yaml":
@@ -466,6 +477,25 @@ describe("schemaCheck", () => {
       namespace: "shop",
     });
     expect(f?.target).toBe("plain:.");
+  });
+
+  it("skips repository files it cannot read", async () => {
+    const input = schemaInput(
+      { "w.yaml": widget("  size: big\n") },
+      { repoOnly: { "crd.yaml": WIDGET_CRD } },
+    );
+    const head = input.head;
+    const files = await head.files();
+    input.head = {
+      ...head,
+      files: async () => [...files, "escape.yaml"],
+      readFile: (p) =>
+        p === "escape.yaml"
+          ? Promise.reject(new Error("path leaves the tree"))
+          : head.readFile(p),
+    };
+    const findings = await schemaCheck.run(input);
+    expect(findings.map((f) => f.ruleId)).toEqual(["schema/type"]);
   });
 
   it("does nothing when disabled", async () => {
