@@ -49,7 +49,8 @@ const REPO = {
     "patches:\n  - path: patch.yaml\n",
   ),
   "apps/web/overlays/prod/patch.yaml": PATCH,
-  "apps/api/kustomization.yaml": "resources:\n  - cm.yaml\n",
+  "apps/api/kustomization.yaml":
+    "resources:\n  - cm.yaml\nsecretGenerator:\n  - name: creds\n    literals:\n      - token=abc\n",
   "apps/api/cm.yaml":
     "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: api\ndata:\n  a: b\n",
 };
@@ -113,5 +114,17 @@ describe("kustomizeRenderer", () => {
     for (const [field, path, line] of cases) {
       expect(deploy.locate(field), field.join(".")).toEqual({ path, line });
     }
+  });
+
+  it("locates generated resources on their generator entry", async () => {
+    const targets = await kustomizeRenderer.discover(await s.files(), s.ctx);
+    const api = targets.find((t) => t.path === "apps/api")!;
+    const out = await kustomizeRenderer.render(api, s.ctx);
+    const secret = out.resources.find((r) => r.kind === "Secret")!;
+    expect(secret.locate(["data", "token"])).toEqual({
+      path: "apps/api/kustomization.yaml",
+      line: 3,
+    });
+    expect(secret.object["metadata"]).toEqual({ name: secret.name });
   });
 });

@@ -15,6 +15,13 @@ interface Candidate {
   value: unknown;
 }
 
+/** The kustomization field of each built-in generator. */
+const GENERATOR_FIELDS: Record<string, string> = {
+  ConfigMapGenerator: "configMapGenerator",
+  SecretGenerator: "secretGenerator",
+  HelmChartInflationGenerator: "helmCharts",
+};
+
 /** Files kustomize may have read for a resource: load them first. */
 export function originFiles(origin: KustomizeOrigin): string[] {
   const files = origin.transformedIn.map((t) => t.file);
@@ -78,7 +85,9 @@ function homeOf(
   }
   if (origin.configuredIn) {
     const doc = index.documents(origin.configuredIn)[0];
-    return doc?.locate(["configMapGenerator"]) ?? { path: origin.configuredIn };
+    const field = GENERATOR_FIELDS[origin.configuredBy ?? ""];
+    const at = doc && field ? doc.locate([field]) : doc?.source;
+    return at ?? { path: origin.configuredIn };
   }
   return entry;
 }

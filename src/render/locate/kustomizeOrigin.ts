@@ -11,6 +11,8 @@ export interface KustomizeOrigin {
   path?: string;
   /** The kustomization whose generator made it. */
   configuredIn?: string;
+  /** The generator's kind (`ConfigMapGenerator`, `SecretGenerator`...). */
+  configuredBy?: string;
   /** Kustomizations whose transformers changed it, in order. */
   transformedIn: { file: string; kind: string }[];
 }
@@ -42,6 +44,10 @@ export function takeOrigin(
     const configuredIn = at(o["configuredIn"]);
     if (path !== undefined) origin.path = path;
     if (configuredIn !== undefined) origin.configuredIn = configuredIn;
+    const by = o["configuredBy"];
+    if (isObject(by) && typeof by["kind"] === "string") {
+      origin.configuredBy = by["kind"];
+    }
   }
   for (const entry of Array.isArray(t) ? t : []) {
     const file = isObject(entry) ? at(entry["configuredIn"]) : undefined;
