@@ -16,3 +16,4 @@ import "./jsonPaths.js";
 import "./graph.js";
 import "./net.js";
 import "./misc.js";
+import "./graphql.js";
