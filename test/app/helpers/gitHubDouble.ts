@@ -56,7 +56,6 @@ export interface PullState {
   commits: string[];
 }
 
-const API = "https://api.github.com";
 const CODELOAD = "https://codeload.github.com";
 const METHODS = ["get", "post", "patch", "put", "delete"] as const;
 
@@ -87,9 +86,14 @@ export class GitHubDouble {
   readonly tarballs = new Map<string, Buffer>();
   nextId = 1000;
 
+  /**
+   * @param api - the REST root: `https://api.github.com`, or a GitHub
+   *   Enterprise Server's `http(s)://<host>/api/v3`
+   */
   constructor(
     readonly owner = "Codertocat",
     readonly repo = "Hello-World",
+    readonly api = "https://api.github.com",
   ) {}
 
   /** Adds a commit; `parent` makes it a child for per-commit patches. */
@@ -125,7 +129,7 @@ export class GitHubDouble {
   install(): void {
     const table = routes(this);
     for (const method of METHODS) {
-      nock(API)
+      nock(new URL(this.api).origin)
         .persist()
         .intercept(/.*/, method.toUpperCase())
         .reply((uri, body, done) => {
@@ -156,7 +160,7 @@ export class GitHubDouble {
     raw: unknown,
   ): Promise<Reply> {
     const body = parseBody(raw);
-    const path = uri.split("?")[0] ?? "";
+    const path = (uri.split("?")[0] ?? "").replace(/^\/api\/v3(?=\/)/, "");
     const check = checkRequest(method, path, body);
     const received: Received = { method, path: uri, body, at: Date.now() };
     if (check.operation) received.operation = check.operation;

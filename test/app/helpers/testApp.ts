@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { Writable } from "node:stream";
 import Bottleneck from "bottleneck";
 import { pino } from "pino";
-import { Probot, ProbotOctokit } from "probot";
+import { createProbot, ProbotOctokit, type Probot } from "probot";
 import { createApp } from "../../../src/app/createApp.js";
 import { DEFAULT_LIMITS, type AppDeps } from "../../../src/app/job/AppDeps.js";
 import { JobRegistry } from "../../../src/app/job/JobRegistry.js";
@@ -84,7 +84,7 @@ export function testDeps(overrides: Partial<AppDeps> = {}): AppDeps {
  */
 export async function testApp(
   deps = testDeps(),
-  { load = true } = {},
+  { load = true, env = {} as Record<string, string> } = {},
 ): Promise<TestApp> {
   const logs: Record<string, unknown>[] = [];
   const stream = new Writable({
@@ -93,12 +93,18 @@ export async function testApp(
       done();
     },
   });
-  const probot = new Probot({
-    appId: 1,
-    privateKey: privateKey(),
-    secret: WEBHOOK_SECRET,
-    Octokit: FastOctokit,
-    log: pino({ level: "debug" }, stream),
+  // createProbot reads the environment as `probot run` does (GHE_HOST…).
+  const probot = createProbot({
+    env: {
+      APP_ID: "1",
+      PRIVATE_KEY: privateKey(),
+      WEBHOOK_SECRET,
+      ...env,
+    },
+    overrides: {
+      Octokit: FastOctokit,
+      log: pino({ level: "debug" }, stream),
+    },
   });
   if (load) {
     await probot.load(createApp(deps), {
