@@ -3,7 +3,7 @@ import { fingerprintSecret } from "../../secrets/fingerprint.js";
 import type { Located } from "./finalize.js";
 import type { ScannedFile } from "./scanHead.js";
 import { scanCommits, type HistoryCandidate } from "./scanHistory.js";
-import type { ScanFn } from "./scanText.js";
+import type { ScanManyFn } from "./scanMany.js";
 
 /**
  * Secrets that a commit of the change added and a later commit removed:
@@ -13,7 +13,7 @@ import type { ScanFn } from "./scanText.js";
 export async function historyLocated(
   input: CheckInput,
   head: readonly ScannedFile[],
-  scan: ScanFn,
+  scan: ScanManyFn,
   key: string,
 ): Promise<Located[]> {
   const { commits } = input.changes;

@@ -1,7 +1,8 @@
 import type { Tree } from "../../workspace/Tree.js";
 import { analyzeFile, type AnalyzeContext } from "./analyzeFile.js";
-import { scanText, type ScanFn } from "./scanText.js";
-import type { Candidate } from "./types.js";
+import type { ScanManyFn } from "./scanMany.js";
+import { collectHits, prepareText, type PreparedText } from "./scanText.js";
+import type { Candidate, FileAnalysis } from "./types.js";
 
 /** Files larger than this are reported, not scanned. */
 export const MAX_SCAN_BYTES = 10 * 1024 * 1024;
@@ -22,26 +23,55 @@ export async function scanFiles(
   tree: Tree,
   paths: readonly string[],
   ctx: AnalyzeContext,
-  scan: ScanFn,
+  scan: ScanManyFn,
 ): Promise<ScannedFile[]> {
   const out: ScannedFile[] = [];
+  const pending: Pending[] = [];
   for (const path of paths) {
     const bytes = await readOrNull(tree, path);
-    if (bytes === null) {
-      out.push({ path, lines: [], candidates: [unreadable(path)] });
-      continue;
-    }
-    if (bytes.length > MAX_SCAN_BYTES) {
-      out.push({ path, lines: [], candidates: [tooLarge(path, bytes.length)] });
-      continue;
-    }
-    if (bytes.subarray(0, 8192).includes(0)) continue;
+    const problem = refuse(path, bytes);
+    if (problem) out.push({ path, lines: [], candidates: [problem] });
+    if (problem || bytes === null || isBinary(bytes)) continue;
     const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
     const analysis = analyzeFile(path, text, ctx);
-    const candidates = await scanText(path, text, analysis, scan);
-    out.push({ path, lines: text.split(/\r?\n/), candidates });
+    pending.push({
+      path,
+      text,
+      analysis,
+      prepared: prepareText(text, analysis),
+    });
   }
+  const hits = await scan(
+    pending.map((p) => ({ path: p.path, text: p.prepared.merged })),
+  );
+  pending.forEach((p, i) => {
+    const candidates = collectHits(
+      p.path,
+      hits[i] ?? [],
+      p.prepared,
+      p.analysis,
+    );
+    out.push({ path: p.path, lines: p.text.split(/\r?\n/), candidates });
+  });
   return out;
+}
+
+interface Pending {
+  path: string;
+  text: string;
+  analysis: FileAnalysis;
+  prepared: PreparedText;
+}
+
+function refuse(path: string, bytes: Buffer | null): Candidate | undefined {
+  if (bytes === null) return unreadable(path);
+  if (bytes.length > MAX_SCAN_BYTES) return tooLarge(path, bytes.length);
+  return undefined;
+}
+
+/** NUL bytes near the start: binary, which no text rule can read. */
+function isBinary(bytes: Buffer): boolean {
+  return bytes.subarray(0, 8192).includes(0);
 }
 
 async function readOrNull(tree: Tree, path: string): Promise<Buffer | null> {

@@ -3,7 +3,8 @@ import { base64Text } from "./decoders/base64Text.js";
 import { credentialCandidate } from "./decoders/credentialCandidate.js";
 import { envCandidates, isEnvFile } from "./decoders/envDecoder.js";
 import { isHelmValues } from "./decoders/helmValuesDecoder.js";
-import { scanText, type ScanFn } from "./scanText.js";
+import type { ScanManyFn } from "./scanMany.js";
+import { collectHits, prepareText } from "./scanText.js";
 import { emptyAnalysis, type Candidate, type FileAnalysis } from "./types.js";
 
 /** A YAML `key: <base64>` line, the shape of a Secret's `data`. */
@@ -24,19 +25,36 @@ export interface HistoryCandidate extends Candidate {
  */
 export async function scanCommits(
   commits: readonly CommitPatch[],
-  scan: ScanFn,
+  scan: ScanManyFn,
 ): Promise<HistoryCandidate[]> {
-  const out: HistoryCandidate[] = [];
-  for (const commit of commits) {
-    for (const [path, lines] of byPath(commit.added)) {
+  const units = commits.flatMap((commit) =>
+    [...byPath(commit.added)].map(([path, lines]) => {
+      const analysis = decodeLines(path, lines);
       const text = lines.map((l) => l.text).join("\n");
-      const found = await scanText(path, text, decodeLines(path, lines), scan);
-      for (const c of found) {
-        const added = lines[c.line - 1];
-        if (added) out.push(atCommit(c, added, commit.sha));
-      }
+      return {
+        sha: commit.sha,
+        path,
+        lines,
+        analysis,
+        prepared: prepareText(text, analysis),
+      };
+    }),
+  );
+  const hits = await scan(
+    units.map((u) => ({ path: u.path, text: u.prepared.merged })),
+  );
+  const out: HistoryCandidate[] = [];
+  units.forEach((u, i) => {
+    for (const c of collectHits(
+      u.path,
+      hits[i] ?? [],
+      u.prepared,
+      u.analysis,
+    )) {
+      const added = u.lines[c.line - 1];
+      if (added) out.push(atCommit(c, added, u.sha));
     }
-  }
+  });
   return out;
 }
 

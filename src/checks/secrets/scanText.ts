@@ -1,49 +1,53 @@
 import { isPlaceholder } from "./placeholders.js";
 import type { RuleHit } from "./secretlintEngine.js";
+import { lineCount } from "./scanMany.js";
 import type { Candidate, DecodedSegment, FileAnalysis } from "./types.js";
 
-/** The rule engine: text in, hits with lines out. */
-export type ScanFn = (text: string, path: string) => Promise<RuleHit[]>;
+/** A file's text followed by its decoded segments, ready for the rules. */
+export interface PreparedText {
+  merged: string;
+  /** First line of each decoded segment in `merged`. */
+  starts: [number, DecodedSegment][];
+}
 
 /**
- * Runs the rules once over a file's text followed by the decoded segments
- * (one engine call per file), maps each hit back to its source line, drops
- * hits on ciphertext lines and placeholders, then adds the decoders' own
- * candidates on lines no rule reported.
+ * Appends the decoded segments to a file's text, so that one rule pass
+ * reads both; {@link collectHits} maps the hits back.
  */
-export async function scanText(
-  path: string,
+export function prepareText(
   text: string,
   analysis: FileAnalysis,
-  scan: ScanFn,
-): Promise<Candidate[]> {
-  const rawLines = countLines(text);
-  const { merged, starts } = appendSegments(text, rawLines, analysis.decoded);
-  const hits = await scan(merged, path);
+): PreparedText {
+  const parts = [text];
+  const starts: [number, DecodedSegment][] = [];
+  let next = lineCount(text) + 1;
+  for (const segment of analysis.decoded) {
+    starts.push([next, segment]);
+    parts.push(segment.text);
+    next += lineCount(segment.text);
+  }
+  return { merged: parts.join("\n"), starts };
+}
+
+/**
+ * Maps rule hits back to source lines (a decoded segment's hits go to the
+ * line of its YAML key), drops hits on ciphertext lines and placeholders,
+ * then adds the decoders' own candidates.
+ */
+export function collectHits(
+  path: string,
+  hits: readonly RuleHit[],
+  prepared: PreparedText,
+  analysis: FileAnalysis,
+): Candidate[] {
   const found: Candidate[] = [];
   for (const hit of hits) {
     if (isPlaceholder(hit.value)) continue;
-    const segment = segmentAt(hit.line, starts);
+    const segment = segmentAt(hit.line, prepared.starts);
     if (!segment && analysis.opaqueLines.has(hit.line)) continue;
     found.push(segment ? fromSegment(path, hit, segment) : fromRaw(path, hit));
   }
   return [...found, ...analysis.candidates];
-}
-
-function appendSegments(
-  text: string,
-  rawLines: number,
-  segments: readonly DecodedSegment[],
-): { merged: string; starts: [number, DecodedSegment][] } {
-  const parts = [text];
-  const starts: [number, DecodedSegment][] = [];
-  let next = rawLines + 1;
-  for (const segment of segments) {
-    starts.push([next, segment]);
-    parts.push(segment.text);
-    next += countLines(segment.text);
-  }
-  return { merged: parts.join("\n"), starts };
 }
 
 function segmentAt(
@@ -77,10 +81,4 @@ function fromSegment(path: string, hit: RuleHit, s: DecodedSegment): Candidate {
   if (s.encoded) c.alsoMask = [s.encoded];
   if (s.resource) c.resource = s.resource;
   return c;
-}
-
-function countLines(text: string): number {
-  let n = 1;
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) n++;
-  return n;
 }

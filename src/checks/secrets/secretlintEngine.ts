@@ -1,4 +1,5 @@
 import { lintSource } from "@secretlint/core";
+import { secretLintProfiler } from "@secretlint/profiler";
 import { creator as patternRule } from "@secretlint/secretlint-rule-pattern";
 import { creator as recommended } from "@secretlint/secretlint-rule-preset-recommend";
 import type {
@@ -76,14 +77,44 @@ export async function secretlintScan(
   text: string,
   path: string,
 ): Promise<RuleHit[]> {
+  silenceProfiler();
   const result = await lintSource({
-    source: { content: text, filePath: `/${path}`, contentType: "text" },
+    source: {
+      content: text,
+      filePath: safeFilePath(path),
+      contentType: "text",
+    },
     options: { config: SECRETLINT_CONFIG, locale: "en" },
   });
   return result.messages
     .filter((m) => m.type === "message")
     .map((m) => toHit(m, text));
 }
+
+/**
+ * A path for secretlint that keeps the file's name (rules for `.npmrc` and
+ * `package.json` need it) but points nowhere: one rule reads `.p12` files
+ * from disk by that path, and PR content must never choose what we read.
+ */
+export function safeFilePath(path: string): string {
+  const base = path.slice(path.lastIndexOf("/") + 1).replace(/[^\w.-]/g, "_");
+  return `/nonexistent/gitops-gate/${base.replace(/\.p12$/i, ".p12.txt")}`;
+}
+
+/**
+ * secretlint's profiler keeps every mark of every run in memory and scans
+ * them all on each new one, so a long-running app slows down and grows.
+ * We never read its figures: give it a timer that records nothing.
+ */
+function silenceProfiler(): void {
+  const profiler = secretLintProfiler as unknown as Record<string, unknown>;
+  if (profiler["perf"] !== SILENT_TIMER) profiler["perf"] = SILENT_TIMER;
+}
+
+const SILENT_TIMER = {
+  mark: (): void => undefined,
+  measure: (): void => undefined,
+};
 
 function toHit(m: SecretLintCoreResultMessage, text: string): RuleHit {
   const data = (m.data ?? {}) as Record<string, unknown>;

@@ -10,8 +10,7 @@ import { finalize, type Located } from "./finalize.js";
 import { repoContext, type RepoContext } from "./repoContext.js";
 import { scanFiles, type ScannedFile } from "./scanHead.js";
 import { historyLocated } from "./historyLocated.js";
-import { secretlintScan } from "./secretlintEngine.js";
-import type { ScanFn } from "./scanText.js";
+import { scanMany, type ScanManyFn } from "./scanMany.js";
 import { selectNew } from "./selectNew.js";
 
 /** Injected parts of the secrets check. */
@@ -22,7 +21,7 @@ export interface SecretsCheckOptions {
   fingerprintKey?: string;
   env?: Readonly<Record<string, string | undefined>>;
   /** The rule engine (secretlint by default). */
-  scan?: ScanFn;
+  scan?: ScanManyFn;
 }
 
 /**
@@ -41,7 +40,7 @@ export function createSecretsCheck(options: SecretsCheckOptions = {}): Check {
       const config = input.config.checks.secrets;
       if (!config.enabled) return [];
       const key = options.fingerprintKey ?? fingerprintKeyFromEnv(options.env);
-      const scan = options.scan ?? secretlintScan;
+      const scan = options.scan ?? scanMany;
       const repo = await repoContext(input.head, input.base);
       const head = await scanHead(input, repo, scan, key);
       const history = await historyLocated(input, head, scan, key);
@@ -63,7 +62,7 @@ export const secretsCheck = createSecretsCheck() satisfies Check;
 async function scanHead(
   input: CheckInput,
   repo: RepoContext,
-  scan: ScanFn,
+  scan: ScanManyFn,
   key: string,
 ): Promise<ScannedFile[]> {
   const files = new Set(await input.head.files());
@@ -83,7 +82,7 @@ async function baseFingerprints(
   input: CheckInput,
   paths: readonly string[],
   repo: RepoContext,
-  scan: ScanFn,
+  scan: ScanManyFn,
   key: string,
 ): Promise<Set<string>> {
   const { base, changes } = input;
