@@ -70,8 +70,27 @@ function verifyKey(
     validFor: () => true,
   }));
   const trusted = { ...trust, certificateAuthorities: [], ctlogs: [] };
-  new Verifier(trusted, { ctlogThreshold: 0 }).verify(entity(evidence));
+  new Verifier(trusted, { ctlogThreshold: 0 }).verify(checked(evidence));
   return { ok: true };
+}
+
+/**
+ * The entity with its signature marked as verified: we checked it above
+ * with the digest the key type needs, which sjs gets wrong for Ed25519
+ * and P-384 message signatures; sjs still checks the log entry against it.
+ */
+function checked(evidence: Evidence) {
+  const e = entity(evidence);
+  const content = e.signature;
+  return {
+    ...e,
+    signature: {
+      signature: content.signature,
+      compareSignature: (s: Buffer) => content.compareSignature(s),
+      compareDigest: (d: Buffer) => content.compareDigest(d),
+      verifySignature: () => true,
+    },
+  };
 }
 
 function verifyKeyless(

@@ -116,40 +116,57 @@ describe("keyless classic signatures (private Sigstore)", () => {
 });
 
 describe("key signatures with a transparency-log entry", () => {
-  it("accepts a logged key signature with ignoreTlog off, and rejects an unlogged one", async () => {
-    const { privateKey, publicKey } = generateKeyPairSync("ec", {
-      namedCurve: "prime256v1",
-    });
-    const pem = publicKey.export({ type: "spki", format: "pem" }).toString();
-    const logged = await pusher.repo("tlog/logged").image("v1");
-    await signClassic(pusher, "tlog/logged", logged.digest, privateKey, {
-      extra: (payload, signature) => ({
-        "dev.sigstore.cosign/bundle": sigstore.rekorBundle(
-          payload,
-          signature,
-          pem,
-        ),
-      }),
-    });
-    const unlogged = await pusher.repo("tlog/unlogged").image("v1");
-    await signClassic(pusher, "tlog/unlogged", unlogged.digest, privateKey);
-    const policy: ImagePolicy = {
-      authorities: [{ kind: "key", name: "k", key: publicKey }],
-      attestations: [],
-      ignoreTlog: false,
-    };
-    const v = verifier();
-    const ok = await v.verify(
-      parseImageRef(`${registry.host}/tlog/logged:v1`),
-      policy,
-    );
-    expect(ok.signature).toEqual({ status: "verified", authority: "k" });
-    const bad = await v.verify(
-      parseImageRef(`${registry.host}/tlog/unlogged:v1`),
-      policy,
-    );
-    expect(bad.signature.status).toBe("untrusted");
-  });
+  const pairs = {
+    p256: () => generateKeyPairSync("ec", { namedCurve: "prime256v1" }),
+    p384: () => generateKeyPairSync("ec", { namedCurve: "secp384r1" }),
+    ed25519: () => generateKeyPairSync("ed25519"),
+  };
+  it.each(Object.keys(pairs) as (keyof typeof pairs)[])(
+    "accepts a logged %s signature with ignoreTlog off, and rejects an unlogged one",
+    async (kind) => {
+      const { privateKey, publicKey } = pairs[kind]();
+      const pem = publicKey.export({ type: "spki", format: "pem" }).toString();
+      const logged = await pusher.repo(`tlog/${kind}-logged`).image("v1");
+      await signClassic(
+        pusher,
+        `tlog/${kind}-logged`,
+        logged.digest,
+        privateKey,
+        {
+          extra: (payload, signature) => ({
+            "dev.sigstore.cosign/bundle": sigstore.rekorBundle(
+              payload,
+              signature,
+              pem,
+            ),
+          }),
+        },
+      );
+      const unlogged = await pusher.repo(`tlog/${kind}-unlogged`).image("v1");
+      await signClassic(
+        pusher,
+        `tlog/${kind}-unlogged`,
+        unlogged.digest,
+        privateKey,
+      );
+      const policy: ImagePolicy = {
+        authorities: [{ kind: "key", name: "k", key: publicKey }],
+        attestations: [],
+        ignoreTlog: false,
+      };
+      const v = verifier();
+      const ok = await v.verify(
+        parseImageRef(`${registry.host}/tlog/${kind}-logged:v1`),
+        policy,
+      );
+      expect(ok.signature).toEqual({ status: "verified", authority: "k" });
+      const bad = await v.verify(
+        parseImageRef(`${registry.host}/tlog/${kind}-unlogged:v1`),
+        policy,
+      );
+      expect(bad.signature.status).toBe("untrusted");
+    },
+  );
 });
 
 describe("keyless bundles as OCI referrers (cosign v3 layout)", () => {
