@@ -17,3 +17,4 @@ import "./graph.js";
 import "./net.js";
 import "./misc.js";
 import "./graphql.js";
+import "./aws.js";
