@@ -98,6 +98,16 @@ export function prepareConftest(opts: ConftestOptions): {
   };
 }
 
+/** One input's evaluation: shared limits, and exceptions read once. */
+interface EvalContext {
+  input: unknown;
+  data: unknown;
+  guard: EvalGuard;
+  limits: { timeoutMs: number; maxSteps: number };
+  exceptions: ReadonlyMap<string, PreparedPolicyQuery>;
+  exempted: Map<string, Set<string>>;
+}
+
 function evaluate(
   rules: readonly PreparedRule[],
   exceptions: ReadonlyMap<string, PreparedPolicyQuery>,
@@ -106,57 +116,58 @@ function evaluate(
   guard: EvalGuard,
   limits: { timeoutMs: number; maxSteps: number },
 ): ConftestHit[] {
+  const ctx = { input, data, guard, limits, exceptions, exempted: new Map() };
+  return rules.flatMap((p) => evaluateRule(p, ctx));
+}
+
+function evaluateRule(p: PreparedRule, ctx: EvalContext): ConftestHit[] {
+  const key = `conftest:${p.rule.namespace}.${p.rule.name}`;
+  const label = `data.${p.rule.namespace}.${p.rule.name}`;
+  const values = ctx.guard.run(key, label, p.location, () =>
+    asList(firstValue(p.query.eval(evalOptions(ctx)))),
+  );
+  if (!values || values.length === 0 || isExempted(p, ctx)) return [];
+  const severity = p.rule.kind === "warning" ? "warning" : "error";
   const hits: ConftestHit[] = [];
-  const exempted = new Map<string, Set<string>>();
-  for (const p of rules) {
-    const key = `conftest:${p.rule.namespace}.${p.rule.name}`;
-    const label = `data.${p.rule.namespace}.${p.rule.name}`;
-    const values = guard.run(key, label, p.location, () =>
-      asList(firstValue(p.query.eval({ input, data, ...limits }))),
-    );
-    if (!values || values.length === 0) continue;
-    const names = exemptions(p.rule.namespace, exceptions, exempted, () =>
-      guard.run(
-        `conftest:${p.rule.namespace}.exception`,
-        `data.${p.rule.namespace}.exception`,
-        p.location,
-        () =>
-          firstValue(
-            exceptions.get(p.rule.namespace)!.eval({ input, data, ...limits }),
-          ),
-      ),
-    );
-    const exName = exceptionName(p.rule);
-    if (exName !== undefined && names.has(exName)) continue;
-    for (const v of values) {
-      const result = toPolicyResult(v);
-      if (typeof result === "string") {
-        guard.fail(key, label, p.location, result);
-        break;
-      }
-      const severity = p.rule.kind === "warning" ? "warning" : "error";
-      hits.push({ rule: p.rule, severity, result });
+  for (const v of values) {
+    const result = toPolicyResult(v);
+    if (typeof result === "string") {
+      ctx.guard.fail(key, label, p.location, result);
+      break;
     }
+    hits.push({ rule: p.rule, severity, result });
   }
   return hits;
 }
 
-/** The rule names a package's `exception` rule lists for this input. */
-function exemptions(
-  ns: string,
-  queries: ReadonlyMap<string, PreparedPolicyQuery>,
-  cache: Map<string, Set<string>>,
-  run: () => unknown,
-): Set<string> {
-  const cached = cache.get(ns);
+function evalOptions(ctx: EvalContext) {
+  return { input: ctx.input, data: ctx.data, ...ctx.limits };
+}
+
+function isExempted(p: PreparedRule, ctx: EvalContext): boolean {
+  const name = exceptionName(p.rule);
+  return name !== undefined && exemptedNames(p, ctx).has(name);
+}
+
+/** The rule names the package's `exception` rule lists for this input. */
+function exemptedNames(p: PreparedRule, ctx: EvalContext): Set<string> {
+  const ns = p.rule.namespace;
+  const cached = ctx.exempted.get(ns);
   if (cached) return cached;
   const names = new Set<string>();
-  if (queries.has(ns)) {
-    for (const entry of asList(run())) {
-      for (const n of asList(entry)) if (typeof n === "string") names.add(n);
-    }
+  const query = ctx.exceptions.get(ns);
+  const value =
+    query &&
+    ctx.guard.run(
+      `conftest:${ns}.exception`,
+      `data.${ns}.exception`,
+      p.location,
+      () => firstValue(query.eval(evalOptions(ctx))),
+    );
+  for (const entry of asList(value)) {
+    for (const n of asList(entry)) if (typeof n === "string") names.add(n);
   }
-  cache.set(ns, names);
+  ctx.exempted.set(ns, names);
   return names;
 }
 

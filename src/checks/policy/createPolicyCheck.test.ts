@@ -82,6 +82,23 @@ describe("policy check: conftest-style policies", () => {
     ]);
   });
 
+  it("exempts bare deny with an empty name, never warnings", async () => {
+    const { policyCheck } = check({
+      "data.main.deny": () => ["bare deny"],
+      "data.main.warn": () => ["a warning"],
+      "data.main.exception": () => [[""]],
+    });
+    const rego =
+      "package main\ndeny contains m if { m := 1 }\nwarn contains m if { m := 1 }\nexception contains r if { r := [] }\n";
+    const input = checkInput({
+      base: { "policy/x.rego": rego },
+      targets: [target("a", { "a/d.yaml": DEPLOY })],
+      config: { checks: { policy: { builtin: { enabled: false } } } },
+    });
+    const got = await policyCheck.run(input);
+    expect(got.map((f) => f.message)).toEqual(["a warning"]);
+  });
+
   it("gives combined-mode policies every resource and maps named resources back", async () => {
     const seen: unknown[] = [];
     const { policyCheck } = check({
