@@ -7,7 +7,8 @@ import { apiConfigTree } from "../github/apiConfigTree.js";
 import { fetchRepoFile } from "../github/fetchRepoFile.js";
 import type { AppDeps } from "../job/AppDeps.js";
 import type { JobContext } from "../job/runJob.js";
-import { handleDelivery } from "./handleDelivery.js";
+import type { GateJob } from "../job/GateJob.js";
+import { handleDelivery, type Outcome } from "./handleDelivery.js";
 import { jobForPullNumber, startJob } from "./startJob.js";
 
 type CommentContext = Context<"issue_comment.created">;
@@ -63,10 +64,31 @@ export async function onIssueComment(
       );
       return "refused";
     }
-    if (command.name === "recheck") return startJob(job, ctx);
+    if (command.name === "recheck") return recheck(context, ctx, job);
     await reply(context, ctx, await answer(command, deps));
     return "replied";
   });
+}
+
+async function recheck(
+  context: CommentContext,
+  ctx: JobContext,
+  job: GateJob,
+): Promise<Outcome> {
+  const { registry, limits, now } = ctx.deps;
+  const key = `${job.owner}/${job.repo}#${job.pr?.number}`;
+  if (
+    !registry.commandAllowed(key, now().getTime(), limits.commandCooldownMs)
+  ) {
+    const wait = Math.ceil(limits.commandCooldownMs / 1000);
+    await reply(
+      context,
+      ctx,
+      `A recheck ran less than ${wait} s ago; try again shortly.`,
+    );
+    return "refused";
+  }
+  return startJob(job, ctx);
 }
 
 async function answer(command: Command, deps: AppDeps): Promise<string> {

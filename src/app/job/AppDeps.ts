@@ -11,6 +11,8 @@ import type { ReadLimits } from "./readChange.js";
 export interface JobLimits extends ReadLimits, ClientLimits {
   /** Whole job, download to publish. */
   jobTimeoutMs: number;
+  /** Least time between two `/gitops recheck` runs of one PR. */
+  commandCooldownMs: number;
 }
 
 /** What the app is built from; tests replace any part. */
@@ -33,6 +35,7 @@ export const DEFAULT_LIMITS: JobLimits = {
   maxEntries: 50_000,
   maxCommits: 100,
   jobTimeoutMs: 10 * 60_000,
+  commandCooldownMs: 30_000,
   requestTimeoutMs: 30_000,
   retryAfterUnitMs: 1000,
   rateLimitRetries: 2,

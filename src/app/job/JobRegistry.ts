@@ -11,6 +11,7 @@ export class JobRegistry {
   readonly #latest = new Map<string, string>();
   readonly #inflight = new Map<string, AbortController>();
   readonly #deliveries = new Set<string>();
+  readonly #commands = new Map<string, number>();
 
   constructor(readonly maxDeliveries = 5000) {}
 
@@ -21,6 +22,21 @@ export class JobRegistry {
     if (this.#deliveries.size > this.maxDeliveries) {
       const oldest = this.#deliveries.values().next().value;
       if (oldest !== undefined) this.#deliveries.delete(oldest);
+    }
+    return true;
+  }
+
+  /**
+   * Rate-limits commands per key (a PR): false when the last one allowed
+   * was less than `cooldownMs` ago, so a comment flood runs the gate once.
+   */
+  commandAllowed(key: string, nowMs: number, cooldownMs: number): boolean {
+    const last = this.#commands.get(key);
+    if (last !== undefined && nowMs - last < cooldownMs) return false;
+    this.#commands.set(key, nowMs);
+    if (this.#commands.size > this.maxDeliveries) {
+      const oldest = this.#commands.keys().next().value;
+      if (oldest !== undefined) this.#commands.delete(oldest);
     }
     return true;
   }

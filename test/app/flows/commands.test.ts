@@ -28,14 +28,14 @@ beforeEach(async () => {
   gh.permissions.set("maintainer", "maintain");
   gh.permissions.set("reader", "read");
   gateRuns = 0;
-  app = await testApp(
-    testDeps({
-      gate: async () => {
-        gateRuns += 1;
-        return verdictOf([finding("app.yaml", 2)]);
-      },
-    }),
-  );
+  const deps = testDeps({
+    gate: async () => {
+      gateRuns += 1;
+      return verdictOf([finding("app.yaml", 2)]);
+    },
+  });
+  deps.limits.commandCooldownMs = 0;
+  app = await testApp(deps);
 });
 afterEach(() => {
   nock.cleanAll();
@@ -69,6 +69,30 @@ describe("/gitops commands", () => {
     expect(gh.runsFor(HEAD).map((r) => r.conclusion)).toEqual(["failure"]);
     await comment("/gitops recheck", login, "c-3");
     expect(gh.runsFor(HEAD)).toHaveLength(2);
+  });
+
+  it("runs one recheck for a flood of comments", async () => {
+    const flood = await testApp(
+      testDeps({
+        gate: async () => {
+          gateRuns += 1;
+          return verdictOf([]);
+        },
+      }),
+    );
+    for (const id of ["f-1", "f-2", "f-3"]) {
+      await flood.probot.receive({
+        id,
+        name: "issue_comment",
+        payload: commentPayload("/gitops recheck", "writer", 3) as never,
+      });
+    }
+    expect(gateRuns).toBe(1);
+    expect(gh.issueComments.map((c) => c.body)).toEqual([
+      expect.stringContaining("# ✅ GitOps Gate"),
+      "A recheck ran less than 30 s ago; try again shortly.",
+      "A recheck ran less than 30 s ago; try again shortly.",
+    ]);
   });
 
   it("lets a member of a configured team run commands", async () => {
