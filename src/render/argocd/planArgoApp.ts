@@ -8,6 +8,8 @@ import { isThisRepo } from "../apps/sameRepo.js";
 import { chartFiles, isChartDir } from "../helm/findCharts.js";
 import type { KustomizeGraph } from "../kustomize/KustomizeGraph.js";
 import { repoPath } from "../kustomize/repoPath.js";
+import { has, type InlineValuesAt } from "../helm/helmLocator.js";
+import { parse } from "yaml";
 
 /** One source of an Application, as the gate will render it. */
 export type PlannedSource =
@@ -26,6 +28,7 @@ export type PlannedSource =
       values: (Record<string, unknown> | string)[];
       set: { name: string; value: string; forceString?: boolean }[];
       skipCrds: boolean;
+      inlineAt?: InlineValuesAt;
     }
   | { type: "directory"; opts: DirectoryOptions }
   | {
@@ -233,6 +236,12 @@ function planHelm(
     skipCrds: h["skipCrds"] === true,
   };
   if (ctx.ns) plan.namespace = ctx.ns;
+  const inline = values[0];
+  if (inline !== undefined && plan.type === "helm") {
+    plan.inlineAt = inlineValuesAt(inline, (f) =>
+      ctx.locate([...ctx.base, "helm", ...f]),
+    );
+  }
   return plan;
 }
 
@@ -261,4 +270,24 @@ function sourceInputs(s: PlannedSource, ctx: PlanContext): string[] {
     case "skip":
       return [];
   }
+}
+
+/** Where an Application's inline Helm values set a key. */
+function inlineValuesAt(
+  inline: Record<string, unknown> | string,
+  locate: (f: (string | number)[]) => Location,
+): InlineValuesAt {
+  if (typeof inline !== "string") {
+    return (keys) =>
+      has(inline, keys) ? locate(["valuesObject", ...keys]) : undefined;
+  }
+  let parsed: unknown;
+  try {
+    parsed = parse(inline, { maxAliasCount: 100 });
+  } catch {
+    // Helm reports the bad values itself; we only lose the line mapping.
+    parsed = undefined;
+  }
+  // `values` is one YAML string: point at it as a whole.
+  return (keys) => (has(parsed, keys) ? locate(["values"]) : undefined);
 }

@@ -161,6 +161,15 @@ describe("fluxRenderer", () => {
       "replicas=5",
     ]);
     expect(out.resources.map((r) => r.object)).toEqual(expected);
+    const deploy = out.resources.find((r) => r.kind === "Deployment")!;
+    const image = ["spec", "template", "spec", "containers", 0, "image"];
+    const cases: [(string | number)[], string, number][] = [
+      [["spec", "replicas"], "clusters/prod/web.yaml", 17],
+      [image, "charts/web/values-prod.yaml", 3],
+    ];
+    for (const [field, path, line] of cases) {
+      expect(deploy.locate(field), field.join(".")).toEqual({ path, line });
+    }
   });
 
   it("notes a Kustomization of another source", async () => {

@@ -7,6 +7,7 @@ import { chartFiles, isChartDir } from "../helm/findCharts.js";
 import type { KustomizeGraph } from "../kustomize/KustomizeGraph.js";
 import { repoPath } from "../kustomize/repoPath.js";
 import { dataOf, findData } from "./inRepoData.js";
+import { has, type InlineValuesAt } from "../helm/helmLocator.js";
 
 /** A note on a Flux object that did not (fully) render. */
 export interface FluxNote {
@@ -42,6 +43,7 @@ export type FluxPlan = Common &
         namespace?: string;
         valueFiles: string[];
         values: (Record<string, unknown> | string)[];
+        inlineAt: InlineValuesAt;
       }
     | { type: "skip" }
   );
@@ -233,6 +235,10 @@ function planHelmRelease(o: FoundObject, ctx: FluxContext): FluxPlan {
         ? `${target}-${o.name}`
         : o.name;
   c.inputs = [...new Set(c.inputs)].sort();
+  const inlineAt: InlineValuesAt = (keys) =>
+    has(spec["values"], keys)
+      ? o.doc.locate(["spec", "values", ...keys])
+      : undefined;
   return {
     ...c,
     type: "helmrelease",
@@ -241,6 +247,7 @@ function planHelmRelease(o: FoundObject, ctx: FluxContext): FluxPlan {
     namespace: target ?? ns,
     valueFiles,
     values,
+    inlineAt,
   };
 }
 

@@ -12,7 +12,12 @@ export interface HelmSources {
   /** Values files in override order (lowest first), repo-relative. */
   valueFiles: readonly string[];
   index: SourceIndex;
+  /** Where inline values (which override the files) set a key, if they do. */
+  inlineAt?: InlineValuesAt;
 }
+
+/** Finds the line where inline values set `keys`, or undefined. */
+export type InlineValuesAt = (keys: string[]) => Location | undefined;
 
 /**
  * A `locate` for a Helm-rendered resource. Helm keeps no line map, so the
@@ -28,7 +33,8 @@ export function helmLocator(src: HelmSources): (f: FieldPath) => Location {
     const refs = [...text.matchAll(/\.Values\.([A-Za-z0-9_.]+)/g)].map((m) =>
       (m[1] ?? "").split("."),
     );
-    return valuesLine(src, refs) ?? { path: src.template, line };
+    const inline = refs.map((k) => src.inlineAt?.(k)).find(Boolean);
+    return inline ?? valuesLine(src, refs) ?? { path: src.template, line };
   };
 }
 
@@ -56,7 +62,8 @@ function valuesLine(src: HelmSources, refs: string[][]): Location | undefined {
   return undefined;
 }
 
-function has(value: unknown, keys: string[]): boolean {
+/** True when `keys` is a path that exists in `value`. */
+export function has(value: unknown, keys: string[]): boolean {
   let v = value;
   for (const k of keys) {
     if (!isObject(v) || !(k in v)) return false;

@@ -11,7 +11,7 @@ import { INSTALL_HINT } from "../sandbox/findTools.js";
 import { parseRendered } from "../parseRendered.js";
 import { renderedResource } from "../renderedResource.js";
 import { SourceIndex } from "../locate/SourceIndex.js";
-import { helmLocator } from "./helmLocator.js";
+import { helmLocator, type InlineValuesAt } from "./helmLocator.js";
 import { splitHelmOutput, templatePath } from "./splitHelmOutput.js";
 
 /** One `helm template` of a chart directory of the repo. */
@@ -32,6 +32,8 @@ export interface HelmTemplateRequest {
   limits: Config["render"]["limits"];
   /** Where template errors are reported. */
   entry: Location;
+  /** Where the inline `values` set a key (the Application or HelmRelease line). */
+  inlineAt?: InlineValuesAt;
   signal?: AbortSignal;
 }
 
@@ -111,7 +113,13 @@ async function toResult(
       ? templatePath(req.chartDir, chunk.source)
       : req.entry.path;
     const templateLines = await linesOf(sb.root, template, lines);
-    const locate = helmLocator({ template, templateLines, valueFiles, index });
+    const locate = helmLocator({
+      template,
+      templateLines,
+      valueFiles,
+      index,
+      ...(req.inlineAt ? { inlineAt: req.inlineAt } : {}),
+    });
     for (const object of parsed.objects) {
       resources.push(renderedResource(object, locate));
     }
