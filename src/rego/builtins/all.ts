@@ -18,3 +18,5 @@ import "./net.js";
 import "./misc.js";
 import "./graphql.js";
 import "./aws.js";
+import "./jsonschema.js";
+import "./uuid.js";
