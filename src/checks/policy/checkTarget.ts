@@ -4,7 +4,7 @@ import type { Resource } from "../../manifests/Resource.js";
 import { isObject } from "../../manifests/toResources.js";
 import type { RenderedTarget } from "../../render/RenderTarget.js";
 import type { BuiltinPack } from "./builtinPack.js";
-import type { ConftestPolicies } from "./conftestPolicies.js";
+import type { ConftestHit, ConftestPolicies } from "./conftestPolicies.js";
 import type { EvalGuard } from "./evalGuard.js";
 import type {
   GatekeeperEvaluator,
@@ -29,65 +29,96 @@ export interface TargetContext {
   signal?: AbortSignal;
 }
 
+/** Data shared by the evaluations of one target's resources. */
+interface TargetData {
+  subjects: GatekeeperSubject[];
+  gatekeeper: unknown;
+  pack: unknown;
+}
+
 /** Runs every prepared policy over the resources of one render target. */
 export function checkTarget(
   rendered: RenderedTarget,
   policies: PreparedPolicies,
   ctx: TargetContext,
 ): Finding[] {
-  const findings: Finding[] = [];
-  const limits = ctx.config.limits;
-  const subjects = rendered.resources.map(subjectOf);
-  const gkData = { inventory: inventory(subjects) };
-  const packData = packDataOf(ctx.config, rendered.resources);
-  const nsLabels = namespaceLabels(rendered.resources);
-  rendered.resources.forEach((r, i) => {
+  const subjects = subjectsOf(rendered.resources);
+  const data: TargetData = {
+    subjects,
+    gatekeeper: { inventory: inventory(subjects) },
+    pack: packDataOf(ctx.config, rendered.resources),
+  };
+  const findings = rendered.resources.flatMap((r, i) => {
     ctx.signal?.throwIfAborted();
-    const hit = hitContext(rendered, r, ctx);
-    if (policies.conftest && !ctx.config.combined) {
-      for (const h of policies.conftest.evaluate(r.object, ctx.guard, limits)) {
-        findings.push(
-          hitToFinding(
-            h.result.id ?? `${h.rule.namespace}.${h.rule.name}`,
-            h.severity,
-            h.result,
-            hit,
-          ),
-        );
-      }
-    }
-    const subject = {
-      ...subjects[i]!,
-      namespaceLabels: nsLabels.get(r.namespace ?? "") ?? {},
-    };
-    for (const h of policies.gatekeeper?.evaluate(
-      subject,
-      gkData,
-      ctx.guard,
-      limits,
-    ) ?? []) {
-      const id = `${h.constraint.kind}/${h.constraint.name}`;
-      findings.push(hitToFinding(id, h.severity, h.result, hit));
-    }
-    for (const h of policies.pack?.evaluate(
-      r.object,
-      packData,
-      ctx.guard,
-      limits,
-    ) ?? []) {
-      const severity = ruleSeverity(
-        h.rule,
-        ctx.config.builtin.rules,
-        hit.environment,
-      );
-      if (severity)
-        findings.push(hitToFinding(h.rule.id, severity, h.result, hit));
-    }
+    return checkResource(rendered, r, i, policies, data, ctx);
   });
   if (policies.conftest && ctx.config.combined) {
     findings.push(...combined(rendered, policies.conftest, ctx));
   }
   return findings;
+}
+
+function checkResource(
+  rendered: RenderedTarget,
+  r: Resource,
+  i: number,
+  policies: PreparedPolicies,
+  data: TargetData,
+  ctx: TargetContext,
+): Finding[] {
+  const { guard, config } = ctx;
+  const hit = hitContext(rendered, r, ctx);
+  const out: Finding[] = [];
+  if (policies.conftest && !config.combined) {
+    for (const h of policies.conftest.evaluate(
+      r.object,
+      guard,
+      config.limits,
+    )) {
+      out.push(hitToFinding(conftestId(h), h.severity, h.result, hit));
+    }
+  }
+  const subject = data.subjects[i]!;
+  const gk = policies.gatekeeper?.evaluate(
+    subject,
+    data.gatekeeper,
+    guard,
+    config.limits,
+  );
+  for (const h of gk ?? []) {
+    const id = `${h.constraint.kind}/${h.constraint.name}`;
+    out.push(hitToFinding(id, h.severity, h.result, hit));
+  }
+  const pack = policies.pack?.evaluate(
+    r.object,
+    data.pack,
+    guard,
+    config.limits,
+  );
+  for (const h of pack ?? []) {
+    const severity = ruleSeverity(
+      h.rule,
+      config.builtin.rules,
+      hit.environment,
+    );
+    if (severity) out.push(hitToFinding(h.rule.id, severity, h.result, hit));
+  }
+  return out;
+}
+
+/** A conftest result's rule id: its own `id`, else `namespace.rule`. */
+function conftestId(h: ConftestHit): string {
+  return h.result.id ?? `${h.rule.namespace}.${h.rule.name}`;
+}
+
+/** Gatekeeper subjects, with the labels of their Namespace when known. */
+function subjectsOf(resources: readonly Resource[]): GatekeeperSubject[] {
+  const nsLabels = namespaceLabels(resources);
+  return resources.map((r) => {
+    const s = subjectOf(r);
+    s.namespaceLabels = nsLabels.get(r.namespace ?? "") ?? {};
+    return s;
+  });
 }
 
 /** conftest `--combine`: one input holding every resource of the target. */
@@ -110,12 +141,7 @@ function combined(
         };
     if (!r && rendered.target.environment !== undefined)
       hit.environment = rendered.target.environment;
-    return hitToFinding(
-      h.result.id ?? `${h.rule.namespace}.${h.rule.name}`,
-      h.severity,
-      h.result,
-      hit,
-    );
+    return hitToFinding(conftestId(h), h.severity, h.result, hit);
   });
 }
 
