@@ -78,7 +78,8 @@ resources: {limits: {cpu: 500m, memory: 128Mi}}
 `;
 }
 
-function corpus(n: number): Record<string, string> {
+/** A generated GitOps repository of about 0.9 KB per app. */
+export function secretsCorpus(n: number): Record<string, string> {
   const files: Record<string, string> = {};
   for (let i = 0; i < n; i++) {
     files[`apps/app-${i}/deploy.yaml`] = workload(i);
@@ -118,12 +119,12 @@ async function timeSecretlint(files: Record<string, string>): Promise<number> {
  * Goals: ≥ 5 MB/s, ratio ≤ 1.2.
  */
 export async function benchSecrets(): Promise<void> {
-  const files = corpus(Number(process.env["BENCH_SECRETS_N"] ?? 3000));
+  const files = secretsCorpus(Number(process.env["BENCH_SECRETS_N"] ?? 3000));
   const mb =
     Object.values(files).reduce((n, t) => n + Buffer.byteLength(t), 0) /
     1024 /
     1024;
-  await timeCheck(corpus(30));
+  await timeCheck(secretsCorpus(30));
   const ours: number[] = [];
   const direct: number[] = [];
   for (let i = 0; i < 3; i++) {

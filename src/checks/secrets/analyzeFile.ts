@@ -1,5 +1,5 @@
 import {
-  decodeHelmValues,
+  helmValuesCandidates,
   isHelmValues,
 } from "./decoders/helmValuesDecoder.js";
 import { decodeKubernetes } from "./decoders/kubernetesDecoder.js";
@@ -45,14 +45,14 @@ export function analyzeFile(
   }
   if (!/\.ya?ml$/i.test(path) && !isKustomization(path)) return out;
   const rule = ctx.sopsRuleFor(path);
-  const values = isHelmValues(path);
+  if (isHelmValues(path))
+    out.candidates.push(...helmValuesCandidates(path, text));
   const kustomization = isKustomization(path);
-  if (!values && !kustomization && !rule && !INTERESTING.test(text)) return out;
+  if (!kustomization && !rule && !INTERESTING.test(text)) return out;
   for (const doc of yamlLeaves(text)) {
     decodeSops(path, doc, rule, out);
     decodeKubernetes(path, doc, out);
     if (kustomization) decodeSecretGenerator(path, doc, out);
-    if (values) decodeHelmValues(path, doc, out);
   }
   return out;
 }

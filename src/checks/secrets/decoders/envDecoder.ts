@@ -2,7 +2,7 @@ import type { Candidate } from "../types.js";
 import { credentialCandidate, type PairSite } from "./credentialCandidate.js";
 
 const ENV_LINE =
-  /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]\s*(.*?)\s*$/;
+  /^\s*(?:-\s+)?(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]\s*(.*?)\s*$/;
 
 /**
  * Credential-shaped `KEY=value` (and `key: value`) lines of `.env`-style

@@ -1,6 +1,5 @@
-import type { FileAnalysis } from "../types.js";
-import type { YamlDoc } from "../yamlLeaves.js";
-import { credentialCandidate } from "./credentialCandidate.js";
+import type { Candidate } from "../types.js";
+import { envCandidates } from "./envDecoder.js";
 
 /** True for Helm values files: `values.yaml`, `values-prod.yaml`, ... */
 export function isHelmValues(path: string): boolean {
@@ -8,17 +7,15 @@ export function isHelmValues(path: string): boolean {
   return /^(?:.+[._-])?values(?:[._-].+)?\.ya?ml$/i.test(base);
 }
 
-/** Credential-shaped keys with real-looking values anywhere in values. */
-export function decodeHelmValues(
-  path: string,
-  doc: YamlDoc,
-  out: FileAnalysis,
-): void {
-  for (const leaf of doc.leaves) {
-    const key = leaf.path.at(-1);
-    if (typeof key !== "string") continue;
-    const site = { path, line: leaf.line, where: "Helm values" };
-    const c = credentialCandidate(key, leaf.value, site);
-    if (c) out.candidates.push(c);
-  }
+/** A cheap test that a text may hold a credential-shaped key at all. */
+const MAYBE = /pass|pwd|secret|token|key|cred/i;
+
+/**
+ * Credential-shaped `key: value` lines anywhere in a values file. Read
+ * line by line rather than parsed: values files are large and many, and
+ * the key on the value's own line is what matters.
+ */
+export function helmValuesCandidates(path: string, text: string): Candidate[] {
+  if (!MAYBE.test(text)) return [];
+  return envCandidates(text, { path, line: 1, where: "Helm values" });
 }
