@@ -20,6 +20,11 @@ export interface Location {
   endLine?: number;
   /** 1-based column. */
   column?: number;
+  /**
+   * Set when the line is only the nearest known source (e.g. a Helm
+   * template line found by key, or the generator of a resource); says so.
+   */
+  approximate?: string;
 }
 
 /** Identity of the Kubernetes resource a finding is about. */

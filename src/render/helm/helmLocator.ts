@@ -16,6 +16,10 @@ export interface HelmSources {
   inlineAt?: InlineValuesAt;
 }
 
+/** Why a Helm template line is approximate. */
+export const TEMPLATE_NOTE =
+  "Helm keeps no line map: line of the template found by the field's keys";
+
 /** Finds the line where inline values set `keys`, or undefined. */
 export type InlineValuesAt = (keys: string[]) => Location | undefined;
 
@@ -34,7 +38,14 @@ export function helmLocator(src: HelmSources): (f: FieldPath) => Location {
       (m[1] ?? "").split("."),
     );
     const inline = refs.map((k) => src.inlineAt?.(k)).find(Boolean);
-    return inline ?? valuesLine(src, refs) ?? { path: src.template, line };
+    return (
+      inline ??
+      valuesLine(src, refs) ?? {
+        path: src.template,
+        line,
+        approximate: TEMPLATE_NOTE,
+      }
+    );
   };
 }
 

@@ -4,6 +4,7 @@ import { parseAllDocuments } from "yaml";
 import { findTools } from "../sandbox/findTools.js";
 import { scenario, type Scenario } from "../testing/scenario.js";
 import { kustomizeRenderer } from "./kustomizeRenderer.js";
+import { GENERATED } from "../locate/kustomizeLocator.js";
 
 const DEPLOY = `apiVersion: apps/v1
 kind: Deployment
@@ -124,6 +125,7 @@ describe("kustomizeRenderer", () => {
     expect(secret.locate(["data", "token"])).toEqual({
       path: "apps/api/kustomization.yaml",
       line: 3,
+      approximate: GENERATED,
     });
     expect(secret.object["metadata"]).toEqual({ name: secret.name });
   });
