@@ -7,6 +7,8 @@ export class RuleNode {
   readonly rules: CRule[] = [];
   /** True when this node or a descendant holds rules. */
   hasFuncs = false;
+  /** True when a module declares this package. */
+  isPackage = false;
 
   constructor(readonly path: string[]) {}
 
@@ -17,6 +19,14 @@ export class RuleNode {
       this.children.set(seg, c);
     }
     return c;
+  }
+
+  /** Marks the node at `path` as a package. */
+  addPackage(path: string[]): void {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    let n: RuleNode = this;
+    for (const seg of path) n = n.child(seg);
+    n.isPackage = true;
   }
 
   /** Places a rule at the node of its static prefix. */

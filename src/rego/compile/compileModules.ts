@@ -113,6 +113,7 @@ export function compileModules(modules: Module[]): CompiledModules {
       funcs: funcNames,
       isBuiltin,
     };
+    root.addPackage(m.pkg);
     for (const r of m.rules) {
       const c = compileRule(r, m, scope, bc);
       if (c.kind === "func") {

@@ -374,7 +374,7 @@ function walk(t: Term, out: boolean, io: IO, scope: Set<string>): void {
       } else walk(t.head, false, io, scope);
       for (const p of t.path) {
         if (p.type === "var") io.outputs.add(p.name);
-        else walk(p, false, io, scope);
+        else walk(p, p.type === "array" || p.type === "object", io, scope);
       }
       return;
     case "array":

@@ -463,7 +463,7 @@ export class Evaluator {
     if (node.rules.length || i === path.length)
       return this.walkMaterialized(node, base, path, i, env, cb);
     const seg = path[i]!;
-    if (seg.type === "var" && this.isUnbound(seg, env))
+    if (this.hasUnbound(seg, env))
       return this.walkMaterialized(node, base, path, i, env, cb);
     return this.evalTerm(seg, env, (k) => {
       const child = typeof k === "string" ? node.children.get(k) : undefined;
@@ -494,24 +494,17 @@ export class Evaluator {
     const hit = this.cache.get(node);
     if (hit !== undefined) return hit === NONE ? undefined : hit;
     let v = node.rules.length ? this.evalRules(node) : undefined;
-    if (node.children.size) {
+    if (node.children.size || node.isPackage) {
       const obj = v instanceof RObject ? v : new RObject();
-      let any = v instanceof RObject || node.rules.length > 0;
       for (const [k, child] of node.children) {
         const b = base === undefined ? undefined : getChild(base, k);
-        if (
-          child.isEmpty() &&
-          b === undefined &&
-          !this.overridden(child.path)
-        ) {
-          any ||= child.children.size > 0 || child.hasFuncs;
-          continue;
-        }
+        const leaf =
+          !child.rules.length && !child.children.size && !child.isPackage;
+        if (leaf && b === undefined && !this.overridden(child.path)) continue;
         const cv = this.materialize(child, b);
-        any = true;
-        if (cv !== undefined) obj.set(k, mergeValues(obj.get(k), cv));
+        if (cv !== undefined) obj.set(k, mergeChild(obj.get(k), cv, node));
       }
-      if (v === undefined && any) v = obj;
+      if (v === undefined) v = obj;
     }
     if (base !== undefined) v = v === undefined ? base : mergeValues(base, v);
     v = this.applyOverrides(node.path, v);
@@ -720,6 +713,24 @@ export class Evaluator {
     }
     return cb(r);
   }
+}
+
+function mergeChild(a: Value | undefined, b: Value, node: RuleNode): Value {
+  if (a === undefined || equal(a, b)) return b;
+  if (a instanceof RObject && b instanceof RObject) {
+    const o = a.clone();
+    for (const [k, v] of b.entries()) o.set(k, mergeChild(o.get(k), v, node));
+    return o;
+  }
+  if (a instanceof RSet && b instanceof RSet) {
+    const s = a.clone();
+    for (const [k, v] of b.map) s.map.set(k, v);
+    return s;
+  }
+  throw RegoError.single(
+    "eval_conflict_error",
+    `object keys must be unique (data.${node.path.join(".")})`,
+  );
 }
 
 function conflict(msg: string, r: CRule): RegoError {
