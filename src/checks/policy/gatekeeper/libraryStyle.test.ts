@@ -46,9 +46,9 @@ function engineHasAny(): boolean {
 }
 
 const EXPECTED = [
-  "LabelPattern/owner warning web: label <owner: Team-Web> does not satisfy allowed regex: ^[a-z]+$",
+  "LabelPattern/owner warning web: label owner has value Team-Web, which does not match ^[a-z]+$",
   "NoHostNetwork/no-host-network notice web: web shares the host network",
-  'RepoAllowList/acme-only error web: container <web> has an invalid image repo <docker.io/nginx:1.27>, allowed repos are ["ghcr.io/acme/"]',
+  'RepoAllowList/acme-only error web: image docker.io/nginx:1.27 of container web is outside the allowed repos ["ghcr.io/acme/"]',
   "UniqueServiceSelector/unique error a: same selector as Service shop/b",
   "UniqueServiceSelector/unique error b: same selector as Service shop/a",
 ];
