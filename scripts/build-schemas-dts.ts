@@ -12,7 +12,7 @@
 import path from "node:path";
 import ts from "typescript";
 import { QUANTITY_PATTERN } from "../src/checks/schema/schemaHints.js";
-import { integerFields } from "./build-schemas-integers.js";
+import { fieldFacts, type FieldFacts } from "./build-schemas-facts.js";
 
 /** A JSON Schema as plain data. */
 export type JsonSchema = Record<string, unknown>;
@@ -43,7 +43,7 @@ export class DtsConverter {
     if (this.defs[name] !== undefined) return name;
     this.defs[name] = {}; // placeholder: breaks reference cycles
     const schema = this.fromMembers(this.membersOf(decl));
-    markIntegers(schema, integerFields(decl, this.modulesDir));
+    applyFacts(schema, fieldFacts(decl, this.modulesDir));
     this.defs[name] = schema;
     return name;
   }
@@ -144,12 +144,21 @@ export class DtsConverter {
   }
 }
 
-/** Turns `number` into `integer` for the fields the package validates as
- * integers (the declarations cannot say which). */
-function markIntegers(schema: JsonSchema, fields: Set<string>): void {
+/** Turns `number` into `integer` and marks base64 strings, for the fields
+ * the package validates so (the declarations cannot say which). */
+function applyFacts(schema: JsonSchema, facts: FieldFacts): void {
   const props = (schema["properties"] ?? {}) as Record<string, JsonSchema>;
-  for (const field of fields) {
-    if (props[field]?.["type"] === "number") props[field]["type"] = "integer";
+  for (const field of facts.integers) {
+    const p = props[field];
+    if (p?.["type"] === "number") p["type"] = "integer";
+  }
+  for (const field of facts.bytes) {
+    const p = props[field];
+    if (p?.["type"] === "string") p["format"] = "byte";
+  }
+  for (const field of facts.byteMaps) {
+    const values = props[field]?.["additionalProperties"] as JsonSchema;
+    if (values?.["type"] === "string") values["format"] = "byte";
   }
 }
 

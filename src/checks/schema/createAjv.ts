@@ -6,7 +6,8 @@ const addFormats = addFormatsModule as unknown as (
   formats: string[],
 ) => Ajv;
 
-/** ajv-formats' formats, less `duration` (ISO 8601 there, Go in k8s). */
+/** ajv-formats' formats, less `duration` (ISO 8601 there, Go in k8s) and
+ * `byte` (Go's decoder skips line breaks, which folded YAML has). */
 const FORMATS = [
   "date",
   "time",
@@ -29,6 +30,10 @@ const FORMATS = [
   "binary",
 ];
 
+/** Padded standard base64, as `Secret.data` must be. */
+const BASE64 =
+  /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
 /** A Go `time.Duration` as Kubernetes CRDs mean `format: duration`. */
 const GO_DURATION = /^[-+]?(0|((\d+(\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h))+)$/;
 
@@ -49,5 +54,6 @@ export function createAjv(): Ajv {
     validateSchema: false,
   });
   addFormats(ajv, FORMATS);
+  ajv.addFormat("byte", (v: string) => BASE64.test(v.replace(/[\r\n]/g, "")));
   return ajv.addFormat("duration", GO_DURATION);
 }

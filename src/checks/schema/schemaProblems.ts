@@ -103,7 +103,7 @@ function valueProblem(e: ErrorObject, at: FieldPath): SchemaProblem {
             `must match the pattern ${String(p["pattern"])}`,
           );
     case "format":
-      return problem("schema/format", `must be a valid ${String(p["format"])}`);
+      return problem("schema/format", formatText(String(p["format"])));
     case "anyOf":
     case "oneOf":
       return problem(
@@ -115,6 +115,12 @@ function valueProblem(e: ErrorObject, at: FieldPath): SchemaProblem {
     default:
       return problem("schema/invalid", e.message ?? e.keyword);
   }
+}
+
+function formatText(format: string): string {
+  return format === "byte"
+    ? "must be base64-encoded (use stringData for plain text)"
+    : `must be a valid ${format}`;
 }
 
 function typeList(type: unknown): string {
