@@ -29,7 +29,7 @@ export async function handleDelivery(
     count("duplicate");
     return;
   }
-  instrument(context.octokit, deps.metrics, deps.limits);
+  instrument(context.octokit, deps.metrics, deps.limits, log);
   try {
     count(await work({ github: context.octokit, log, deps }));
   } catch (err) {

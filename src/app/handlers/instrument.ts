@@ -1,3 +1,4 @@
+import type { Logger } from "probot";
 import type { GitHub } from "../github/GitHub.js";
 import type { AppMetrics } from "../ops/metrics.js";
 
@@ -27,7 +28,14 @@ export function instrument(
   github: GitHub,
   metrics: AppMetrics,
   limits: ClientLimits,
+  log: Logger,
 ): void {
+  github.hook.after("request", (res, options) => {
+    log.debug(
+      { method: options.method, url: options.url, status: res.status },
+      "github request",
+    );
+  });
   const wrapped = new WeakSet<typeof fetch>();
   github.hook.before("request", (options) => {
     const inner = (options.request.fetch as typeof fetch | undefined) ?? fetch;

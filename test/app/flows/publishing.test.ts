@@ -189,6 +189,22 @@ describe("publishing", () => {
     expect(gh.runsFor(HEAD)).toHaveLength(2);
   });
 
+  it("reads a fork PR through the base repository only", async () => {
+    const fork = pullRequestPayload("opened", prFacts(HEAD), 3);
+    fork.pull_request.head.repo = {
+      ...fork.repository,
+      full_name: "mallory/fork",
+      name: "fork",
+      owner: { login: "mallory" },
+    };
+    await run(() => [finding("app.yaml", 2)], fork, "u-14");
+    expect(gh.runsFor(HEAD).map((r) => r.conclusion)).toEqual(["failure"]);
+    const paths = gh.received.map((r) => r.path);
+    expect(
+      paths.filter((p) => !/^\/(repos\/Codertocat\/Hello-World|app)\//.test(p)),
+    ).toEqual(["/repos/Codertocat/.github/contents/.github%2Fgitops-gate.yml"]);
+  });
+
   it("drops check_suite.requested when the pull_request run exists", async () => {
     await run(() => [], undefined, "u-12");
     const suite = examplePayload("check_suite", "requested");

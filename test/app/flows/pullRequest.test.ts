@@ -87,6 +87,14 @@ describe("a pull request on the acme example", () => {
     const logged = JSON.stringify(logs);
     for (const secret of LEAKED) expect(logged).not.toContain(secret);
     expect(logged).not.toContain("ghs_installation_token_never_logged");
+    expect(logs).toContainEqual(
+      expect.objectContaining({
+        msg: "github request",
+        delivery: "d-1",
+        pr: 7,
+        status: 201,
+      }),
+    );
     const jobLines = logs.filter((l) => l.msg === "run");
     expect(jobLines).toEqual([
       expect.objectContaining({
