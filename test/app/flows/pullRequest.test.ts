@@ -91,7 +91,6 @@ describe("a pull request on the acme example", () => {
       expect.objectContaining({
         msg: "github request",
         delivery: "d-1",
-        pr: 7,
         status: 201,
       }),
     );
