@@ -61,7 +61,36 @@ describe("broken and hostile policies", () => {
     const got = await run({ "policy/conflict.rego": conflict });
     expect(got.filter((g) => g.startsWith("policy/eval-error"))).toEqual([
       expect.stringMatching(
-        /^policy\/eval-error error policy\/conflict.rego:- policy data.main.warn_x failed .*conflict/,
+        /^policy\/eval-error error policy\/conflict.rego:[57] policy data.main.warn_x failed .*conflict/,
+      ),
+    ]);
+  });
+
+  it("maps a template's evaluation error to its line in the YAML", async () => {
+    const template = [
+      "apiVersion: templates.gatekeeper.sh/v1",
+      "kind: ConstraintTemplate",
+      "metadata: {name: clash}",
+      "spec:",
+      "  crd: {spec: {names: {kind: Clash}}}",
+      "  targets:",
+      "    - target: admission.k8s.gatekeeper.sh",
+      "      rego: |",
+      "        package clash",
+      "        level = 1 { input.review.object }",
+      "        level = 2 { input.review.object }",
+      '        violation[{"msg": "m"}] { level > 0 }',
+      "---",
+      "apiVersion: constraints.gatekeeper.sh/v1beta1",
+      "kind: Clash",
+      "metadata: {name: c}",
+      "",
+    ].join("\n");
+    const got = await run({ "policy/clash.yaml": template });
+    const errors = got.filter((g) => g.startsWith("policy/eval-error"));
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /^policy\/eval-error error policy\/clash.yaml:1[01] policy Clash\/c \(template clash\) failed/,
       ),
     ]);
   });

@@ -1,6 +1,7 @@
 import type { Finding, Location } from "../../findings/finding.js";
 import { regoErrorDetails } from "./engine.js";
 import { policyFinding } from "./policyFinding.js";
+import { fileModules, type ModuleSourceMap } from "./regoErrorFindings.js";
 
 /**
  * Runs evaluations of many policies and stops a policy at its first error
@@ -23,19 +24,26 @@ export class EvalGuard {
 
   /**
    * Runs `fn` for policy `key` unless it failed before; a throw is recorded
-   * against `policy` (its human name) at `location` and gives undefined.
+   * against `policy` (its human name) and gives undefined. The finding is
+   * on the Rego line the engine names (through `map`), else on `location`.
    */
   run<T>(
     key: string,
     policy: string,
     location: Location,
     fn: () => T,
+    map: ModuleSourceMap = fileModules,
   ): T | undefined {
     if (this.#failed.has(key)) return undefined;
     try {
       return fn();
     } catch (err) {
-      this.fail(key, policy, location, describe(err));
+      this.fail(
+        key,
+        policy,
+        errorLocation(err, map) ?? location,
+        describe(err),
+      );
       return undefined;
     }
   }
@@ -61,4 +69,15 @@ function describe(err: unknown): string {
     return details.map((d) => `${d.code}: ${d.message}`).join("; ");
   }
   return err instanceof Error ? err.message : String(err);
+}
+
+/** The policy line of the first engine error detail that has one. */
+function errorLocation(
+  err: unknown,
+  map: ModuleSourceMap,
+): Location | undefined {
+  const at = regoErrorDetails(err)?.find((d) => d.location)?.location;
+  if (!at) return undefined;
+  const where = map(at.file);
+  return { path: where.path, line: at.row + where.lineOffset };
 }

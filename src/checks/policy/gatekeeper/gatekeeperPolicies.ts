@@ -4,7 +4,10 @@ import { asList, firstValue } from "../engine.js";
 import type { EvalGuard } from "../evalGuard.js";
 import { policyFinding } from "../policyFinding.js";
 import { toPolicyResult, type PolicyResult } from "../policyResult.js";
-import { regoErrorFindings } from "../regoErrorFindings.js";
+import {
+  regoErrorFindings,
+  type ModuleSourceMap,
+} from "../regoErrorFindings.js";
 import { matchConstraint, type MatchSubject } from "./matchConstraint.js";
 import type { Constraint, GatekeeperPolicies } from "./parseGatekeeper.js";
 import {
@@ -40,6 +43,7 @@ interface Bound {
   query: PreparedPolicyQuery;
   template: string;
   usesInventory: boolean;
+  sourceMap: ModuleSourceMap;
   location: Location;
 }
 
@@ -56,14 +60,24 @@ export function prepareGatekeeper(
   const problems = [...policies.problems];
   const queries = new Map<
     string,
-    { query: PreparedPolicyQuery; name: string; usesInventory: boolean }
+    {
+      query: PreparedPolicyQuery;
+      name: string;
+      usesInventory: boolean;
+      sourceMap: ModuleSourceMap;
+    }
   >();
   for (const t of policies.templates) {
     try {
       const compiled = compile(t.modules, { v0Compatible: t.v0Compatible });
       const query = compiled.prepare(`data.${t.package}.violation`);
       const { usesInventory } = t;
-      queries.set(t.kind, { query, name: t.name, usesInventory });
+      queries.set(t.kind, {
+        query,
+        name: t.name,
+        usesInventory,
+        sourceMap: t.sourceMap,
+      });
     } catch (err) {
       problems.push(
         ...regoErrorFindings(
@@ -84,6 +98,7 @@ export function prepareGatekeeper(
         query: q.query,
         template: q.name,
         usesInventory: q.usesInventory,
+        sourceMap: q.sourceMap,
         location: c.location,
       });
     } else if (!policies.templates.some((t) => t.kind === c.kind)) {
@@ -117,18 +132,15 @@ function evaluate(
     const key = `gatekeeper:${b.constraint.kind}/${b.constraint.name}`;
     const label = `${b.constraint.kind}/${b.constraint.name} (template ${b.template})`;
     const input = reviewInput(subject, b.constraint.parameters);
-    const values = guard.run(key, label, b.location, () =>
-      asList(
-        // Converting the inventory costs time per evaluation: only
-        // referential templates get it.
-        firstValue(
-          b.query.eval({
-            input,
-            data: b.usesInventory ? data : NO_DATA,
-            ...limits,
-          }),
-        ),
-      ),
+    // Converting the inventory costs time per evaluation: only
+    // referential templates get it.
+    const opts = { input, data: b.usesInventory ? data : NO_DATA, ...limits };
+    const values = guard.run(
+      key,
+      label,
+      b.location,
+      () => asList(firstValue(b.query.eval(opts))),
+      b.sourceMap,
     );
     for (const v of values ?? []) {
       const result = toPolicyResult(v);
