@@ -2,6 +2,7 @@ import type { Literal, Loc, Term } from "./ast.js";
 import type { CompiledModules } from "./compile/compileModules.js";
 import { declaredVars, forEachVar, resolveBody } from "./compile/resolve.js";
 import { BodyCompiler } from "./compile/safety.js";
+import { checkCalls } from "./compile/checkRules.js";
 import { fromJS, toJS } from "./convert.js";
 import { Evaluator, type Env } from "./eval/Evaluator.js";
 import type { EvalOptions, QueryResult } from "./index.js";
@@ -68,7 +69,8 @@ export function prepareQuery(
   const resolved = resolveBody(lits, scope);
   const bc = new BodyCompiler(cm.arityOf);
   const { body } = bc.compile(resolved, new Set(), new Set());
-  if (bc.errors.length) throw new RegoError(bc.errors);
+  const errors = [...bc.errors, ...checkCalls(body, [], cm.known)];
+  if (errors.length) throw new RegoError(errors);
   const index = new Map<Loc, number>(lits.map((l, i) => [l.loc, i]));
   const vars = queryVars(lits);
   const run = (

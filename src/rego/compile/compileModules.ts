@@ -11,6 +11,8 @@ import {
 } from "./resolve.js";
 import { BodyCompiler } from "./safety.js";
 import { RuleNode } from "./RuleNode.js";
+import { checkRecursion } from "./checkRecursion.js";
+import { checkAssigns, checkCalls, checkConflicts } from "./checkRules.js";
 
 /** A compiled rule: resolved, reordered, placed at `path` under data. */
 export interface CRule {
@@ -34,6 +36,8 @@ export interface CompiledModules {
   modules: Module[];
   arityOf(name: string): number | undefined;
   scopeForQuery(): Scope;
+  /** True when `name` is a builtin or user function. */
+  known(name: string): boolean;
 }
 
 const TRUE = (r: Rule): Term => ({ type: "scalar", value: true, loc: r.loc });
@@ -104,6 +108,7 @@ export function compileModules(modules: Module[]): CompiledModules {
   const bc = new BodyCompiler(arityOf);
   const root = new RuleNode([]);
   const errors: RegoErrorDetail[] = [];
+  const all: CRule[] = [];
   for (const m of modules) {
     const scope: Scope = {
       pkg: m.pkg,
@@ -126,15 +131,31 @@ export function compileModules(modules: Module[]): CompiledModules {
         funcs.set(name, list);
       }
       root.insert(c);
+      all.push(c);
     }
   }
   errors.push(...bc.errors);
+  const known = (n: string): boolean => funcNames.has(n) || isBuiltin(n);
+  for (const m of modules)
+    for (const r of m.rules) errors.push(...checkAssigns(r));
+  for (const c of all)
+    for (let cur: CRule | undefined = c; cur; cur = cur.elseRule)
+      errors.push(
+        ...checkCalls(
+          cur.body,
+          [cur.value, ...(cur.key ? [cur.key] : [])],
+          known,
+        ),
+      );
+  errors.push(...checkConflicts(all));
+  if (!errors.length) errors.push(...checkRecursion(all));
   if (errors.length) throw new RegoError(dedupe(errors));
   return {
     root,
     funcs,
     modules,
     arityOf,
+    known: (n) => funcNames.has(n) || isBuiltin(n),
     scopeForQuery: () => ({
       pkg: [],
       names: new Set(),
