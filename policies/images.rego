@@ -101,7 +101,7 @@ registry_allowed(image, allowed) if {
 }
 
 repository_prefix(entry) if {
-	indexof(entry, "/") != -1
+	contains(entry, "/")
 }
 
 in_repository(repo, prefix) if repo == prefix

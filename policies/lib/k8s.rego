@@ -46,7 +46,7 @@ image_without_digest(image) := split(image, "@")[0]
 
 # True when the image is pinned by a digest (`name@sha256:...`).
 has_digest(image) if {
-	indexof(image, "@") != -1
+	contains(image, "@")
 }
 
 # The tag of an image, undefined when it has none. A colon in the first
@@ -55,7 +55,7 @@ image_tag(image) := tag if {
 	name := image_without_digest(image)
 	parts := split(name, "/")
 	last := parts[count(parts) - 1]
-	indexof(last, ":") != -1
+	contains(last, ":")
 	tag := split(last, ":")[1]
 }
 
@@ -79,11 +79,11 @@ looks_like_host_first(parts) if {
 }
 
 looks_like_host(s) if {
-	indexof(s, ".") != -1
+	contains(s, ".")
 }
 
 looks_like_host(s) if {
-	indexof(s, ":") != -1
+	contains(s, ":")
 }
 
 looks_like_host(s) if s == "localhost"
