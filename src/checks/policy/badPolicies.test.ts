@@ -95,6 +95,25 @@ describe("broken and hostile policies", () => {
     ]);
   });
 
+  it("suggests regoVersion v0 for v0 policies, and runs them with it", async () => {
+    const v0 =
+      'package main\n\ndeny[msg] {\n  input.kind == "ConfigMap"\n  msg := "v0 rule"\n}\n';
+    const got = await run({ "policy/old.rego": v0 });
+    expect(got).toEqual([
+      expect.stringContaining("set checks.policy.regoVersion: v0"),
+    ]);
+    const input = checkInput({
+      base: { "policy/old.rego": v0 },
+      targets: [target("a", { "a/cm.yaml": CM })],
+      config: {
+        checks: { policy: { regoVersion: "v0", builtin: { enabled: false } } },
+      },
+    });
+    expect((await policyCheck.run(input)).map((f) => f.message)).toEqual([
+      "v0 rule",
+    ]);
+  });
+
   it("reports a compile error on the file and line, failing closed", async () => {
     const broken =
       "package main\n\nimport rego.v1\n\ndeny contains msg if {\n\tmsg := \n}\n";

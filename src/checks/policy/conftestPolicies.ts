@@ -70,7 +70,7 @@ export function prepareConftest(opts: ConftestOptions): {
       "policy does not compile",
       opts.location,
     );
-    return { problems: [...problems, ...found] };
+    return { problems: [...problems, ...found.map((f) => withHint(f, opts))] };
   }
   const { rules, exceptions } = conftestRules(opts.modules);
   const selected = rules.filter((r) =>
@@ -169,6 +169,15 @@ function exemptedNames(p: PreparedRule, ctx: EvalContext): Set<string> {
   }
   ctx.exempted.set(ns, names);
   return names;
+}
+
+/** Rego v0 policies fail to parse as v1: say how to switch. */
+function withHint(f: Finding, opts: ConftestOptions): Finding {
+  if (opts.v0Compatible || !f.message.includes("rego_parse_error")) return f;
+  const hint =
+    " (if the policies use Rego v0 syntax, without `if` and `contains`, " +
+    "set checks.policy.regoVersion: v0)";
+  return { ...f, message: f.message + hint };
 }
 
 function selectedNs(namespaces: readonly string[] | "all", ns: string) {
