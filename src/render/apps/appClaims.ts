@@ -1,6 +1,5 @@
 import { argoApps } from "../argocd/argoApps.js";
 import { planFlux } from "../flux/planFlux.js";
-import { directoryFiles } from "./renderDirectory.js";
 import { kustomizeGraph } from "../kustomize/KustomizeGraph.js";
 import type { RenderContext } from "../Renderer.js";
 import { scanObjects } from "./scanObjects.js";
@@ -10,14 +9,12 @@ import { thisRepoURLs } from "./thisRepoURLs.js";
 export interface AppClaims {
   kustomizeDirs: Set<string>;
   chartDirs: Set<string>;
-  /** Plain manifest files read by directory sources. */
-  plainFiles: Set<string>;
 }
 
 const cache = new WeakMap<readonly string[], Promise<AppClaims>>();
 
 /**
- * The kustomizations, charts and manifest files that an in-repo Argo CD
+ * The kustomizations and charts that an in-repo Argo CD
  * Application or Flux Kustomization / HelmRelease renders. The kustomize,
  * Helm and plain renderers leave these to the apps, which render them
  * with the options and values the cluster really gets, so a change is
@@ -44,44 +41,24 @@ async function collect(
   const claims: AppClaims = {
     kustomizeDirs: new Set(),
     chartDirs: new Set(),
-    plainFiles: new Set(),
   };
   const objects = await scanObjects(files, files, read);
   const graph = await kustomizeGraph(files, read);
   if (render.argocd.enabled) {
     const repoURLs = thisRepoURLs(objects, render);
-    for (const app of await argoApps(objects, {
-      files,
-      graph,
-      read,
-      repoURLs,
-    })) {
-      for (const s of app.plan.sources) {
-        if (s.type === "kustomize") claims.kustomizeDirs.add(s.dir);
-        if (s.type === "helm") claims.chartDirs.add(s.chartDir);
-        if (s.type === "directory") {
-          directoryFiles(files, s.opts).forEach((f) =>
-            claims.plainFiles.add(f),
-          );
-        }
-      }
+    const apps = await argoApps(objects, { files, graph, read, repoURLs });
+    for (const s of apps.flatMap((app) => app.plan.sources)) {
+      if (s.type === "kustomize") claims.kustomizeDirs.add(s.dir);
+      if (s.type === "helm") claims.chartDirs.add(s.chartDir);
     }
   }
   if (render.flux.enabled) {
-    const plans = planFlux({
-      files,
-      graph,
-      objects,
-      gitRepository: render.flux.gitRepository,
-    });
-    for (const p of plans) {
+    const { gitRepository } = render.flux;
+    for (const p of planFlux({ files, graph, objects, gitRepository })) {
       if (p.type === "helmrelease") claims.chartDirs.add(p.chartDir);
-      if (p.type !== "kustomization") continue;
-      if (!p.generate) claims.kustomizeDirs.add(p.dir);
-      else
-        directoryFiles(files, { dir: p.dir, recurse: true }).forEach((f) =>
-          claims.plainFiles.add(f),
-        );
+      if (p.type === "kustomization" && !p.generate) {
+        claims.kustomizeDirs.add(p.dir);
+      }
     }
   }
   return claims;

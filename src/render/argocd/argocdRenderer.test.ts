@@ -120,13 +120,13 @@ describe("argocdRenderer", () => {
     ]);
   });
 
-  it("leaves kustomizations, charts and files that apps render to the apps", async () => {
+  it("leaves kustomizations and charts that apps render to the apps", async () => {
     const files = await s.files();
     const others = [kustomizeRenderer, helmRenderer, plainRenderer];
     const ids = [];
     for (const r of others)
       ids.push(...(await r.discover(files, s.ctx)).map((t) => t.id));
-    expect(ids.sort()).toEqual(["plain:apps"]);
+    expect(ids.sort()).toEqual(["plain:apps", "plain:plain"]);
   });
 
   it("lists transitive inputs", () => {

@@ -7,12 +7,12 @@ import type { Renderer, RenderContext } from "../Renderer.js";
 import type { RenderTarget } from "../RenderTarget.js";
 import { environmentOf } from "../../config/environmentOf.js";
 import { ownedByTool } from "./ownedByTool.js";
-import { appClaims } from "../apps/appClaims.js";
 
 /**
  * Plain directories of YAML manifests: each directory holding matching
- * files that no kustomization or chart owns, and no Argo CD or Flux app
- * renders, is one target.
+ * files that no kustomization or chart owns is one target. Directories an
+ * Argo CD or Flux app also reads stay plain targets too: their files get
+ * exact YAML findings even when the app's render fails.
  */
 export const plainRenderer = {
   kind: "plain",
@@ -21,11 +21,9 @@ export const plainRenderer = {
     const include = picomatch(paths, { dot: false });
     const skip = picomatch(exclude, { dot: true });
     const owned = ownedByTool(files);
-    const claimed = (await appClaims(files, ctx)).plainFiles;
     const byDir = new Map<string, string[]>();
     for (const file of files) {
       if (!include(file) || skip(file) || owned(file)) continue;
-      if (claimed.has(file)) continue;
       const dir = file.includes("/")
         ? file.slice(0, file.lastIndexOf("/"))
         : ".";
