@@ -9,6 +9,7 @@ import { publishReview } from "../publish/publishReview.js";
 import { upsertSummaryComment } from "../publish/upsertSummaryComment.js";
 import type { AppDeps } from "./AppDeps.js";
 import { claimCheckRun } from "./claimCheckRun.js";
+import { diffMarkdownOf } from "./diffMarkdownOf.js";
 import { failureResult } from "./failureResult.js";
 import type { GateJob } from "./GateJob.js";
 import { readChange, type Change } from "./readChange.js";
@@ -126,7 +127,11 @@ async function check(
   );
   signal.throwIfAborted();
   const verdict = withArchiveFindings(gated, change);
-  const report = deps.report(verdict, { link: blobLink(job) });
+  const diffMarkdown = diffMarkdownOf(verdict);
+  const report = deps.report(verdict, {
+    link: blobLink(job),
+    ...(diffMarkdown ? { diffMarkdown } : {}),
+  });
   const draft = job.pr?.draft ? config.gate.drafts : undefined;
   const result = toCheckResult(verdict, report, change.notes, draft);
   return { verdict, config, change, result };

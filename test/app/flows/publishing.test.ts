@@ -1,6 +1,7 @@
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Finding } from "../../../src/findings/finding.js";
+import type { RenderDiff } from "../../../src/render/diff/RenderDiff.js";
 import { GitHubDouble } from "../helpers/gitHubDouble.js";
 import { examplePayload, pullRequestPayload } from "../helpers/payloads.js";
 import { BASE, HEAD, NEWER, prFacts, simplePr } from "../helpers/simplePr.js";
@@ -84,6 +85,41 @@ describe("publishing", () => {
     expect(gh.issueComments[0]?.body).toMatch(
       /were cut to fit GitHub's limit of 65536/,
     );
+  });
+
+  it("puts the rendered diff, collapsed, in the summary", async () => {
+    const diff: RenderDiff = {
+      targets: [
+        {
+          id: "apps/web",
+          kind: "kustomize",
+          path: "apps/web",
+          status: "changed",
+          resources: [
+            {
+              apiVersion: "v1",
+              kind: "ConfigMap",
+              name: "web",
+              change: "changed",
+              diff: "-a: 1\n+a: 2",
+              masked: false,
+            },
+          ],
+        },
+      ],
+      summary: { targets: 1, added: 0, changed: 1, removed: 0, failed: 0 },
+    };
+    const app = await testApp(
+      testDeps({ gate: async () => ({ ...verdictOf([]), diff }) }),
+    );
+    await app.probot.receive({
+      id: "u-15",
+      name: "pull_request",
+      payload: pullRequestPayload("opened", prFacts(HEAD), 3) as never,
+    });
+    const summary = gh.runsFor(HEAD)[0]?.output.summary ?? "";
+    expect(summary).toContain("### Rendered changes");
+    expect(summary).toMatch(/<details>[\s\S]*\+a: 2[\s\S]*<\/details>/);
   });
 
   it("ends a passing draft neutral and a failing draft failed", async () => {
