@@ -11,7 +11,7 @@ import { envCandidates, isEnvFile } from "./decoders/envDecoder.js";
 import type { SopsRule } from "./decoders/sopsConfig.js";
 import { decodeSops } from "./decoders/sopsDecoder.js";
 import { emptyAnalysis, type FileAnalysis } from "./types.js";
-import { yamlLeaves } from "./yamlLeaves.js";
+import { splitYamlDocuments, yamlLeaves } from "./yamlLeaves.js";
 
 /** What the decoders need to know about the repository. */
 export interface AnalyzeContext {
@@ -48,8 +48,13 @@ export function analyzeFile(
   if (isHelmValues(path))
     out.candidates.push(...helmValuesCandidates(path, text));
   const kustomization = isKustomization(path);
-  if (!kustomization && !rule && !INTERESTING.test(text)) return out;
-  for (const doc of yamlLeaves(text)) {
+  if (!kustomization && !INTERESTING.test(text)) return out;
+  const parts = splitYamlDocuments(text);
+  const wanted = kustomization
+    ? parts
+    : parts.filter((p) => INTERESTING.test(p.text));
+  const docs = wanted.flatMap((p) => yamlLeaves(p.text, p.firstLine));
+  for (const doc of docs) {
     decodeSops(path, doc, rule, out);
     decodeKubernetes(path, doc, out);
     if (kustomization) decodeSecretGenerator(path, doc, out);

@@ -8,6 +8,12 @@ import { isFallbackRule } from "./secretlintEngine.js";
 import { toFinding } from "./toFinding.js";
 import type { Candidate } from "./types.js";
 
+/**
+ * Shorter values are not registered for masking: they would garble every
+ * output (a plaintext `user: app` under a sops rule is reported, not masked).
+ */
+const MIN_REGISTERED = 6;
+
 /** A candidate with the source lines its inline allow is read from. */
 export interface Located {
   candidate: Candidate;
@@ -44,7 +50,9 @@ export function finalize(
   );
   for (const { candidate: c, lines, lineInLines } of ordered) {
     const fingerprint = fingerprintSecret(c.value, ctx.key);
-    if (!c.valueless) ctx.registry?.add(c.value, ...(c.alsoMask ?? []));
+    if (!c.valueless && c.value.length >= MIN_REGISTERED) {
+      ctx.registry?.add(c.value, ...(c.alsoMask ?? []));
+    }
     const at = `${c.path}\0${c.line}`;
     const id = `${at}\0${fingerprint}`;
     const heuristic = isFallbackRule(c.ruleId);

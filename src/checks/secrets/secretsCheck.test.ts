@@ -100,6 +100,13 @@ const positives: Case[] = [
     want: ["gg:docker-registry-auth s.yaml:7"],
   },
   {
+    name: "Secret in the third document of a stream",
+    files: {
+      "all.yaml": `kind: Service\nmetadata:\n  name: a\n---\nkind: Deployment\nmetadata:\n  name: b\n--- # secrets\n${secret(`data:\n  aws_secret_access_key: ${b64(s.awsSecret)}`)}`,
+    },
+    want: ["aws:AWSSecretAccessKey all.yaml:15"],
+  },
+  {
     name: "a token in a YAML key name",
     files: { "x.yaml": `annotations:\n  ${s.githubToken}: "1"\n` },
     want: ["github:GITHUB_TOKEN x.yaml:2"],

@@ -31,13 +31,15 @@ export interface YamlDoc {
 /**
  * Parses YAML into scalar leaves with lines, for the secret decoders.
  * Aliases are not followed (no expansion bombs); documents with errors are
- * skipped, since the raw text is still scanned line by line.
+ * skipped, since the raw text is still scanned line by line. `firstLine`
+ * numbers the lines of a document cut out of a larger file.
  */
-export function yamlLeaves(text: string): YamlDoc[] {
+export function yamlLeaves(text: string, firstLine = 1): YamlDoc[] {
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, strict: false });
   if (!Array.isArray(docs)) return [];
-  const lineOf = (offset: number) => lineCounter.linePos(offset).line;
+  const lineOf = (offset: number) =>
+    lineCounter.linePos(offset).line + firstLine - 1;
   const out: YamlDoc[] = [];
   for (const doc of docs) {
     if (doc.errors.length > 0 || !isMap(doc.contents)) continue;
@@ -97,4 +99,31 @@ function topLevel(
   out.top[key] = isScalar(node) ? String(node.value) : "";
   const end = node?.range?.[1];
   out.spans[key] = [line, end === undefined ? line : lineOf(end - 1)];
+}
+
+/** One `---`-separated part of a YAML stream and its first line. */
+export interface YamlPart {
+  text: string;
+  firstLine: number;
+}
+
+/**
+ * Splits a YAML stream at its `---` lines, so that only the documents a
+ * decoder cares about need parsing (a rendered stream may hold hundreds).
+ */
+export function splitYamlDocuments(text: string): YamlPart[] {
+  const parts: YamlPart[] = [];
+  const lines = text.split("\n");
+  let start = 0;
+  lines.forEach((line, i) => {
+    if (i > start && /^---(?:\s|$)/.test(line)) {
+      parts.push({
+        text: lines.slice(start, i).join("\n"),
+        firstLine: start + 1,
+      });
+      start = i;
+    }
+  });
+  parts.push({ text: lines.slice(start).join("\n"), firstLine: start + 1 });
+  return parts;
 }
