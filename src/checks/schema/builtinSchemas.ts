@@ -110,6 +110,31 @@ export class BuiltinSchemas {
   }
 
   /**
+   * Other apiVersions the shipped schemas know for the kind of the same
+   * group, and whether that group is Kubernetes' own.
+   * @example otherVersions("apps/v2", "Deployment")
+   *   // { core: true, apiVersions: ["apps/v1", "apps/v1beta1", ...] }
+   */
+  async otherVersions(
+    apiVersion: string,
+    kind: string,
+  ): Promise<{ core: boolean; apiVersions: string[] }> {
+    const index = await this.loadIndex();
+    const group = groupOf(apiVersion);
+    const matching = (keys: string[]) =>
+      keys
+        .map((k) => [
+          k.slice(0, k.lastIndexOf("/")),
+          k.slice(k.lastIndexOf("/") + 1),
+        ])
+        .filter(([v, k]) => k === kind && groupOf(v ?? "") === group)
+        .map(([v]) => v ?? "");
+    const core = matching(index.coreKinds);
+    const crd = matching(Object.keys(index.kinds));
+    return { core: core.length > 0, apiVersions: [...core, ...crd].sort() };
+  }
+
+  /**
    * The strict `ObjectMeta` schema (`$defs` plus the name of its own
    * definition), for custom resources of the repository's CRDs.
    */
@@ -184,4 +209,9 @@ function coreBundlesFrom(index: SchemaIndex, target: KubeVersion): string[] {
     (r) => compareKubeVersion(r.parsed, target) < 0,
   );
   return [...newer, ...older.reverse()].map((r) => index.core[r.v] ?? "");
+}
+
+function groupOf(apiVersion: string): string {
+  const slash = apiVersion.lastIndexOf("/");
+  return slash < 0 ? "" : apiVersion.slice(0, slash);
 }

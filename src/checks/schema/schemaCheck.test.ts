@@ -340,6 +340,34 @@ const CASES: Case[] = [
     ],
   },
   {
+    name: "a Kubernetes kind in a version no release serves",
+    files: { "d.yaml": edit(DEPLOYMENT, "apps/v1", "apps/v2") },
+    expected: [
+      {
+        ruleId: "schema/unknown-kind",
+        file: "d.yaml",
+        marker: "apiVersion",
+        says: "Deployment is not served as apps/v2 by any Kubernetes release; use apps/v1, apps/v1beta1, apps/v1beta2",
+      },
+    ],
+  },
+  {
+    name: "a shipped CRD kind in a version the shipped schemas lack",
+    files: {
+      "a.yaml":
+        "apiVersion: argoproj.io/v1beta1\nkind: Application\nmetadata:\n  name: a\n",
+    },
+    expected: [
+      {
+        ruleId: "schema/unknown-kind",
+        severity: "notice",
+        file: "a.yaml",
+        marker: "apiVersion",
+        says: "the shipped schemas know argoproj.io/v1alpha1",
+      },
+    ],
+  },
+  {
     name: "a kind with no schema is an error when config says so",
     files: {
       "x.yaml": "apiVersion: acme.io/v1\nkind: Gadget\nmetadata:\n  name: g\n",

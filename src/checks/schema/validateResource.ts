@@ -98,16 +98,21 @@ async function builtinSchema(
   ctx: SchemaContext,
   report: Report,
 ): Promise<Found> {
-  const validate = await ctx.builtin.validator(
-    r.apiVersion,
-    r.kind,
-    ctx.target,
-  );
+  const { apiVersion, kind } = r;
+  const validate = await ctx.builtin.validator(apiVersion, kind, ctx.target);
   if (validate) return { validate };
+  const others = await ctx.builtin.otherVersions(apiVersion, kind);
+  const list = others.apiVersions.join(", ");
+  if (others.core) {
+    const message = `${kind} is not served as ${apiVersion} by any Kubernetes release; use ${list}`;
+    const at = ["apiVersion"];
+    return { finding: report("schema/unknown-kind", "error", message, at) };
+  }
+  const known = list ? `; the shipped schemas know ${list}` : "";
   const message =
-    `no schema for ${r.kind} ${r.apiVersion} (Kubernetes ` +
+    `no schema for ${kind} ${apiVersion} (Kubernetes ` +
     `${formatKubeVersion(ctx.target)}, shipped CRDs, or a CRD in the ` +
-    `repository): its fields are not checked`;
+    `repository): its fields are not checked${known}`;
   return {
     finding: report("schema/unknown-kind", ctx.unknownKinds, message, []),
   };
