@@ -9,17 +9,19 @@ import { createMetrics } from "./ops/metrics.js";
 
 /**
  * The app's parts in production. `env` may set `GITOPS_GATE_TMPDIR`
- * (where checkouts are unpacked) and `GITOPS_GATE_JOB_TIMEOUT_SECONDS`.
+ * (where checkouts are unpacked), `GITOPS_GATE_JOB_TIMEOUT_SECONDS` and
+ * `GITOPS_GATE_CONCURRENT_JOBS` (default 2).
  */
 export function productionDeps(env: NodeJS.ProcessEnv = process.env): AppDeps {
   const metrics = createMetrics();
   collectDefaultMetrics({ register: metrics.registry });
   const timeout = Number(env.GITOPS_GATE_JOB_TIMEOUT_SECONDS);
+  const concurrent = Number(env.GITOPS_GATE_CONCURRENT_JOBS);
   return {
     gate: (request) => runGate(request),
     report: markdownReport,
     explainRule: builtinRuleExplainer(),
-    registry: new JobRegistry(),
+    registry: new JobRegistry(concurrent > 0 ? concurrent : 2),
     metrics,
     limits: {
       ...DEFAULT_LIMITS,

@@ -1,5 +1,6 @@
 import type { GateJob } from "./GateJob.js";
 import { subjectKey } from "./GateJob.js";
+import { JobSlots } from "./JobSlots.js";
 
 /**
  * What this process is doing now: the newest head SHA per PR (an older
@@ -13,7 +14,15 @@ export class JobRegistry {
   readonly #deliveries = new Set<string>();
   readonly #commands = new Map<string, number>();
 
-  constructor(readonly maxDeliveries = 5000) {}
+  /** Jobs that may download and check at the same time. */
+  readonly slots: JobSlots;
+
+  constructor(
+    maxConcurrentJobs = 2,
+    readonly maxDeliveries = 5000,
+  ) {
+    this.slots = new JobSlots(maxConcurrentJobs);
+  }
 
   /** False when this delivery id was seen before (a redelivery). */
   firstDelivery(id: string): boolean {

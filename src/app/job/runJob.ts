@@ -73,7 +73,8 @@ async function runClaimed(
     AbortSignal.timeout(limits.jobTimeoutMs),
   ]);
   try {
-    const outcome = await check(job, ctx, root, deadline);
+    const release = await ctx.deps.registry.slots.acquire();
+    const outcome = await check(job, ctx, root, deadline).finally(release);
     const newer = await isSuperseded(ctx.github, job, ctx.deps.registry);
     if (newer) {
       await completeCheckRun(
