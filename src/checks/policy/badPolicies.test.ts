@@ -48,10 +48,10 @@ describe("broken and hostile policies", () => {
       "package main\n\nimport rego.v1\n\ndeny contains x if {\n\tsome a in numbers.range(1, 3000)\n\tsome b in numbers.range(1, 3000)\n\tx := a + b\n\tx < 0\n}\n";
     const got = await run({ "policy/slow.rego": slow });
     expect(got.filter((g) => g.includes("still evaluated"))).toHaveLength(2);
-    const errors = got.filter((g) => g.startsWith("policy/eval-error"));
+    const errors = got.filter((g) => g.startsWith("policy/eval-failed"));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(
-      /^policy\/eval-error error policy\/slow.rego:- policy data.main.deny failed and was skipped/,
+      /^policy\/eval-failed error policy\/slow.rego:- policy data.main.deny failed and was skipped/,
     );
   });
 
@@ -59,9 +59,9 @@ describe("broken and hostile policies", () => {
     const conflict =
       'package main\n\nimport rego.v1\n\nwarn_x := "a" if input.kind == "ConfigMap"\n\nwarn_x := "b" if input.kind == "ConfigMap"\n';
     const got = await run({ "policy/conflict.rego": conflict });
-    expect(got.filter((g) => g.startsWith("policy/eval-error"))).toEqual([
+    expect(got.filter((g) => g.startsWith("policy/eval-failed"))).toEqual([
       expect.stringMatching(
-        /^policy\/eval-error error policy\/conflict.rego:[57] policy data.main.warn_x failed .*conflict/,
+        /^policy\/eval-failed error policy\/conflict.rego:[57] policy data.main.warn_x failed .*conflict/,
       ),
     ]);
   });
@@ -87,10 +87,10 @@ describe("broken and hostile policies", () => {
       "",
     ].join("\n");
     const got = await run({ "policy/clash.yaml": template });
-    const errors = got.filter((g) => g.startsWith("policy/eval-error"));
+    const errors = got.filter((g) => g.startsWith("policy/eval-failed"));
     expect(errors).toEqual([
       expect.stringMatching(
-        /^policy\/eval-error error policy\/clash.yaml:1[01] policy Clash\/c \(template clash\) failed/,
+        /^policy\/eval-failed error policy\/clash.yaml:1[01] policy Clash\/c \(template clash\) failed/,
       ),
     ]);
   });
@@ -120,7 +120,7 @@ describe("broken and hostile policies", () => {
     const got = await run({ "policy/broken.rego": broken });
     expect(got).toEqual([
       expect.stringMatching(
-        /^policy\/compile-error error policy\/broken.rego:[67] policy does not compile: rego_parse_error/,
+        /^policy\/compile-failed error policy\/broken.rego:[67] policy does not compile: rego_parse_error/,
       ),
     ]);
   });

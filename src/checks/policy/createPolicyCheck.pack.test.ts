@@ -95,7 +95,7 @@ describe("policy check: built-in pack", () => {
     const findings = await policyCheck.run(
       checkInput({ targets: [target("a", { "a/d.yaml": DEPLOY })] }),
     );
-    expect(findings.map((f) => f.ruleId)).toEqual(["policy/eval-error"]);
+    expect(findings.map((f) => f.ruleId)).toEqual(["policy/eval-failed"]);
   });
 });
 
@@ -123,7 +123,7 @@ describe("policy check: org repository", () => {
     });
     const findings = await alone.run(checkInput({ targets: [], config }));
     expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([
-      ["policy/org-unavailable", "error"],
+      ["policy/org-load-failed", "error"],
     ]);
   });
 });

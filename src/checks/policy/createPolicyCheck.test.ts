@@ -145,7 +145,7 @@ describe("policy check: conftest-style policies", () => {
     expect(findings.map((f) => [f.ruleId, f.severity, f.location])).toEqual([
       ["policy/unknown-namespace", "warning", { path: "policy/" }],
       [
-        "policy/compile-error",
+        "policy/compile-failed",
         "error",
         { path: "policy/bad.rego", line: 3, column: 3 },
       ],
@@ -176,7 +176,7 @@ describe("policy check: conftest-style policies", () => {
     const findings = await policyCheck.run(input);
     expect(calls).toBe(1);
     expect(findings.filter((f) => f.message === "still runs")).toHaveLength(2);
-    const err = findings.find((f) => f.ruleId === "policy/eval-error");
+    const err = findings.find((f) => f.ruleId === "policy/eval-failed");
     expect(err?.message).toBe(
       "policy data.main.deny failed and was skipped for the rest of the run: eval_cancel_error: timed out after 5000ms",
     );
@@ -215,7 +215,7 @@ describe("policy check: conftest-style policies", () => {
       config: { checks: { policy: { builtin: { enabled: false } } } },
     });
     const [f] = (await policyCheck.run(input)).filter(
-      (x) => x.ruleId === "policy/eval-error",
+      (x) => x.ruleId === "policy/eval-failed",
     );
     expect(f?.message).toContain("rule returned a number");
   });

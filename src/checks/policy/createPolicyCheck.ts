@@ -128,7 +128,7 @@ async function loadAll(
     } else {
       problems.push(
         policyFinding(
-          "policy/org-unavailable",
+          "policy/org-load-failed",
           "error",
           `org policy repository ${org.repo}@${org.ref} (${org.path}) is ` +
             "configured but could not be read; its policies were not applied " +

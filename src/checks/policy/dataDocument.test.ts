@@ -35,7 +35,7 @@ describe("dataDocument", () => {
     expect(data).toEqual({ limit: 1 });
     expect(problems).toEqual([
       expect.objectContaining({
-        ruleId: "policy/data-conflict",
+        ruleId: "policy/data-merge-failed",
         severity: "error",
         location: { path: "policy/b.json", line: 1 },
         message: expect.stringContaining("data.limit"),

@@ -20,7 +20,7 @@ export function dataDocument(files: readonly DataFile[]): {
     if (conflict !== undefined) {
       problems.push(
         policyFinding(
-          "policy/data-conflict",
+          "policy/data-merge-failed",
           "error",
           `policy data file conflicts with another data file at ` +
             `data.${conflict}`,

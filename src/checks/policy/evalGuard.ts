@@ -54,7 +54,7 @@ export class EvalGuard {
     this.#failed.set(
       key,
       policyFinding(
-        "policy/eval-error",
+        "policy/eval-failed",
         "error",
         `policy ${policy} failed and was skipped for the rest of the run: ${why}`,
         location,

@@ -72,7 +72,7 @@ describe("loadPolicyFiles", () => {
     expect(
       out.problems.map((p) => [p.ruleId, p.severity, p.location.path]),
     ).toEqual([
-      ["policy/data-error", "error", "rules/bad.json"],
+      ["policy/data-load-failed", "error", "rules/bad.json"],
       ["policy/missing-path", "warning", "org/"],
     ]);
     const empty = await loadPolicyFiles(

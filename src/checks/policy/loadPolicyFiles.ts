@@ -102,7 +102,7 @@ function loadJson(
     const why = cause instanceof Error ? cause.message : String(cause);
     out.problems.push(
       policyFinding(
-        "policy/data-error",
+        "policy/data-load-failed",
         "error",
         `policy data file is not valid JSON: ${why}`,
         { path, line: 1 },

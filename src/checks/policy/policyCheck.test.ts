@@ -28,6 +28,6 @@ describe("policyCheckWithOrgDir", () => {
     );
     expect(got).toContain("main.deny_replicas apps/d.yaml:6");
     const without = (await policyCheck.run(input)).map((f) => f.ruleId);
-    expect(without).toEqual(["policy/org-unavailable"]);
+    expect(without).toEqual(["policy/org-load-failed"]);
   });
 });

@@ -23,7 +23,7 @@ export function regoErrorFindings(
   fallback: Location,
   map: ModuleSourceMap = fileModules,
 ): Finding[] {
-  const ruleId = "policy/compile-error";
+  const ruleId = "policy/compile-failed";
   const details = regoErrorDetails(err);
   if (!details || details.length === 0) {
     const why = err instanceof Error ? err.message : String(err);

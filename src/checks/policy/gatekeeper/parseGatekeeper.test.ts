@@ -92,13 +92,13 @@ describe("parseGatekeeper", () => {
     [
       "no kind",
       "apiVersion: templates.gatekeeper.sh/v1\nkind: ConstraintTemplate\nmetadata: {name: nokind}\nspec:\n  targets: [{rego: 'package x'}]\n",
-      "policy/template-error",
+      "policy/template-load-failed",
       "error",
     ],
     [
       "no package",
       'apiVersion: templates.gatekeeper.sh/v1\nkind: ConstraintTemplate\nmetadata: {name: nopkg}\nspec:\n  crd: {spec: {names: {kind: X}}}\n  targets: [{rego: \'violation[{"msg": "m"}] { true }\'}]\n',
-      "policy/template-error",
+      "policy/template-load-failed",
       "error",
     ],
   ];

@@ -60,7 +60,7 @@ export function parseGatekeeper(
       const t = toTemplate(path, v, doc.locate, location);
       if (typeof t === "string") {
         out.problems.push(
-          policyFinding("policy/template-error", "error", t, location),
+          policyFinding("policy/template-load-failed", "error", t, location),
         );
       } else if (t) {
         out.templates.push(t);
