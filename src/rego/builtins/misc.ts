@@ -22,3 +22,6 @@ register("net.lookup_ip_addr", 1, () => {
     true,
   );
 });
+
+register("rego.metadata.rule", 0, (_a, ctx) => ctx.meta?.rule ?? new RObject());
+register("rego.metadata.chain", 0, (_a, ctx) => ctx.meta?.chain ?? []);

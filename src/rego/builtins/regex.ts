@@ -84,10 +84,8 @@ register("regex.split", 2, ([p, v]) => {
 });
 register("regex.replace", 3, ([s, p, v]) => {
   const input = str(s!, 1);
-  const repl = str(v!, 3);
-  return re(str(p!, 2))
-    .matcher(input)
-    .replaceAll(repl.replace(/\$(\d+)(?![\d}])/g, "$${$1}"), false);
+  const repl = str(v!, 3).replace(/\$\{(\d+)\}/g, "$$$1");
+  return re(str(p!, 2)).matcher(input).replaceAll(repl, false);
 });
 register("regex.template_match", 4, ([t, v, ds, de]) => {
   const tpl = str(t!, 1);

@@ -11,6 +11,8 @@ import {
 } from "./resolve.js";
 import { BodyCompiler } from "./safety.js";
 import { RuleNode } from "./RuleNode.js";
+import { ruleMetadata } from "./ruleMetadata.js";
+import type { Value } from "../value.js";
 import { checkRecursion } from "./checkRecursion.js";
 import { checkAssigns, checkCalls, checkConflicts } from "./checkRules.js";
 
@@ -27,6 +29,8 @@ export interface CRule {
   body: Literal[];
   isDefault: boolean;
   elseRule?: CRule;
+  /** Values of rego.metadata.rule() / chain() inside this rule. */
+  meta?: { rule: Value; chain: Value };
 }
 
 /** Compiled modules: the rule tree and function table. */
@@ -109,6 +113,7 @@ export function compileModules(modules: Module[]): CompiledModules {
   const root = new RuleNode([]);
   const errors: RegoErrorDetail[] = [];
   const all: CRule[] = [];
+  const meta = ruleMetadata(modules);
   for (const m of modules) {
     const scope: Scope = {
       pkg: m.pkg,
@@ -121,6 +126,8 @@ export function compileModules(modules: Module[]): CompiledModules {
     root.addPackage(m.pkg);
     for (const r of m.rules) {
       const c = compileRule(r, m, scope, bc);
+      for (let cur: CRule | undefined = c; cur; cur = cur.elseRule)
+        cur.meta = meta.get(r);
       if (c.kind === "func") {
         const name = [
           "data",

@@ -556,7 +556,13 @@ export class Evaluator {
 
   private evalRuleBody(r: CRule, f: (env: Env) => boolean): void {
     const env: Env = new Map();
-    this.evalBody(r.body, 0, env, () => f(env));
+    const saved = this.ctx.meta;
+    this.ctx.meta = r.meta;
+    try {
+      this.evalBody(r.body, 0, env, () => f(env));
+    } finally {
+      this.ctx.meta = saved;
+    }
   }
 
   private evalDynamic(r: CRule, depth: number, obj: RObject): void {
@@ -620,8 +626,14 @@ export class Evaluator {
             return false;
           }),
         );
-      if (args) this.unifyArgs(rule.args ?? [], args, 0, env, body);
-      else body();
+      const saved = this.ctx.meta;
+      this.ctx.meta = rule.meta;
+      try {
+        if (args) this.unifyArgs(rule.args ?? [], args, 0, env, body);
+        else body();
+      } finally {
+        this.ctx.meta = saved;
+      }
       if (val !== undefined) return val;
     }
     return undefined;
