@@ -104,7 +104,7 @@ export function prepareGatekeeper(
     } else if (!policies.templates.some((t) => t.kind === c.kind)) {
       problems.push(
         policyFinding(
-          "policy/constraint-without-template",
+          "policy/constraint-load-failed",
           "error",
           `constraint ${c.kind}/${c.name} has no ConstraintTemplate defining ` +
             `kind ${c.kind} in the policy paths`,
