@@ -151,8 +151,10 @@ non_root(sc) if {
 	not sc.runAsNonRoot == false
 }
 
-# Explicit root is reported by the same rule with its own message.
+# Explicit root is reported by GG-POD-008 instead.
 runs_as_root(sc) if sc.runAsUser == 0
+
+runs_as_root(sc) if sc.runAsNonRoot == false
 
 # METADATA
 # title: Container runs as root

@@ -88,3 +88,11 @@ test_no_limits if {
 	ids(workloads.deny) == {"GG-POD-007"} with input as pod({"containers": [object.remove(hardened, ["resources"])]})
 	ids(workloads.deny) == {"GG-POD-007"} with input as with_container({"resources": {"limits": {}}})
 }
+
+test_explicit_run_as_non_root_false_is_one_finding if {
+	input_pod := {
+		"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p"},
+		"spec": {"containers": [object.union(hardened, {"securityContext": {"allowPrivilegeEscalation": false, "runAsNonRoot": false}})]},
+	}
+	ids(workloads.deny) == {"GG-POD-008"} with input as input_pod
+}
