@@ -25,6 +25,9 @@ export class CrdSchemas {
     private readonly objectMeta?: SchemaDefs,
   ) {
     for (const v of versions) {
+      // The API server refuses CRDs whose group has no dot (`apps`, the
+      // core group): such a CRD could only shadow a built-in kind.
+      if (!group(v.apiVersion).includes(".")) continue;
       this.versions.set(`${v.apiVersion}/${v.kind}`, v);
       this.kinds.add(`${group(v.apiVersion)}/${v.kind}`);
     }
