@@ -113,6 +113,21 @@ async function timeSecretlint(files: Record<string, string>): Promise<number> {
   return performance.now() - t0;
 }
 
+async function timeSecretlintOnce(
+  files: Record<string, string>,
+): Promise<number> {
+  const t0 = performance.now();
+  await lintSource({
+    source: {
+      content: Object.values(files).join("\n"),
+      filePath: "/all.txt",
+      contentType: "text",
+    },
+    options: { config: SECRETLINT_CONFIG, locale: "en" },
+  });
+  return performance.now() - t0;
+}
+
 /**
  * Times the secrets check over a generated GitOps repository (whole-tree
  * scan) against secretlint alone on the same files with the same rules.
@@ -127,8 +142,10 @@ export async function benchSecrets(): Promise<void> {
   await timeCheck(secretsCorpus(30));
   const ours: number[] = [];
   const direct: number[] = [];
+  const joined: number[] = [];
   for (let i = 0; i < 3; i++) {
     direct.push(await timeSecretlint(files));
+    joined.push(await timeSecretlintOnce(files));
     ours.push(await timeCheck(files));
   }
   const best = (l: number[]) => Math.min(...l);
@@ -139,6 +156,12 @@ export async function benchSecrets(): Promise<void> {
       `(${rate(best(ours))} MB/s, goal ≥ 5), secretlint alone ` +
       `${best(direct).toFixed(0)} ms (${rate(best(direct))} MB/s); ` +
       `ratio ${(best(ours) / best(direct)).toFixed(2)} (goal ≤ 1.2), best of 3`,
+  );
+  console.log(
+    `secrets: secretlint on all files joined in one call ` +
+      `${best(joined).toFixed(0)} ms (${rate(best(joined))} MB/s): the ` +
+      `check's own cost over the bare rules is ` +
+      `${(best(ours) / best(joined)).toFixed(2)}x`,
   );
 }
 

@@ -1,5 +1,6 @@
 import { posix } from "node:path";
 import type { Finding } from "../../findings/finding.js";
+import { scrubSecretShapes } from "../../secrets/scrubSecretShapes.js";
 import type { Tree } from "../../workspace/Tree.js";
 import type { AnalyzeContext } from "./analyzeFile.js";
 import {
@@ -62,7 +63,9 @@ async function loadSopsConfig(
   try {
     return parseSopsConfig((await tree.readFile(path)).toString("utf8"));
   } catch (cause) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
+    // The first line only: YAML errors quote the file's lines after it.
+    const text = cause instanceof Error ? cause.message : String(cause);
+    const reason = scrubSecretShapes(text.split("\n")[0] ?? "");
     problems.push({
       check: "secrets",
       ruleId: "gg:sops-config",
