@@ -77,4 +77,26 @@ describe("helm hostile inputs", () => {
       }),
     ]);
   });
+
+  it("does not fetch a chart dependency from a repository", async () => {
+    s = await scenario({
+      "evil/Chart.yaml":
+        CHART +
+        "dependencies:\n  - name: redis\n    version: 1.0.0\n    repository: https://charts.evil.example\n",
+      "evil/templates/cm.yaml": CM + "  a: b\n",
+    });
+    const [t] = await helmRenderer.discover(await s.files(), s.ctx);
+    const out = await helmRenderer.render(t!, s.ctx);
+    expect(out.resources).toEqual([]);
+    expect(
+      out.findings.map((f) => [f.ruleId, f.severity, f.message, f.location]),
+    ).toEqual([
+      [
+        "render/remote",
+        "notice",
+        'chart dependency "redis" from https://charts.evil.example is not vendored in charts/ and was not fetched; this chart is not rendered',
+        { path: "evil/Chart.yaml" },
+      ],
+    ]);
+  });
 });

@@ -12,6 +12,7 @@ import { parseRendered } from "../parseRendered.js";
 import { renderedResource } from "../renderedResource.js";
 import { SourceIndex } from "../locate/SourceIndex.js";
 import { helmLocator, type InlineValuesAt } from "./helmLocator.js";
+import { missingDependencies } from "./missingDependencies.js";
 import { splitHelmOutput, templatePath } from "./splitHelmOutput.js";
 
 /** One `helm template` of a chart directory of the repo. */
@@ -57,6 +58,20 @@ export async function helmTemplate(
         req.entry.path,
       ),
     ]);
+  }
+  const remote = await missingDependencies(join(sb.root, req.chartDir));
+  if (remote.length > 0) {
+    const f = remote.map((d) =>
+      renderFinding(
+        req.target,
+        "render/remote",
+        `chart dependency "${d.name}" from ${d.repository} is not vendored ` +
+          "in charts/ and was not fetched; this chart is not rendered",
+        "notice",
+        join(req.chartDir, "Chart.yaml"),
+      ),
+    );
+    return { target: req.target, ok: true, resources: [], findings: f };
   }
   const args = await helmArgs(sb, req);
   const result = await sb.run(tool, args, "", req.signal);
