@@ -107,6 +107,13 @@ const positives: Case[] = [
     want: ["aws:AWSSecretAccessKey all.yaml:15"],
   },
   {
+    name: "Secret in a kubectl List dump",
+    files: {
+      "dump.yaml": `apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Secret\n    metadata:\n      name: db\n    data:\n      aws_secret_access_key: ${b64(s.awsSecret)}\n`,
+    },
+    want: ["aws:AWSSecretAccessKey dump.yaml:9"],
+  },
+  {
     name: "a token in a YAML key name",
     files: { "x.yaml": `annotations:\n  ${s.githubToken}: "1"\n` },
     want: ["github:GITHUB_TOKEN x.yaml:2"],

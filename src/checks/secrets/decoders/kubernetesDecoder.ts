@@ -26,6 +26,10 @@ export function decodeKubernetes(
   out: FileAnalysis,
 ): void {
   const kind = doc.top["kind"] ?? "";
+  if (kind.endsWith("List")) {
+    for (const item of listItems(doc)) decodeKubernetes(path, item, out);
+    return;
+  }
   if (REFERENCE_KINDS.has(kind)) return;
   const resource = resourceOf(doc);
   for (const leaf of doc.leaves) {
@@ -123,4 +127,23 @@ function resourceOf(doc: YamlDoc): ResourceRef | undefined {
 
 function opt(resource: ResourceRef | undefined): { resource?: ResourceRef } {
   return resource ? { resource } : {};
+}
+
+/**
+ * The items of a `List` (`v1/List`, `SecretList`: what `kubectl get -o
+ * yaml` writes) as documents of their own.
+ */
+function listItems(doc: YamlDoc): YamlDoc[] {
+  const items = new Map<number, YamlDoc>();
+  for (const leaf of doc.leaves) {
+    const [field, index, ...rest] = leaf.path;
+    if (field !== "items" || typeof index !== "number") continue;
+    const item = items.get(index) ?? { top: {}, leaves: [], spans: {} };
+    item.leaves.push({ ...leaf, path: rest });
+    if (rest.length === 1 && typeof rest[0] === "string") {
+      item.top[rest[0]] = leaf.value;
+    }
+    items.set(index, item);
+  }
+  return [...items.values()];
 }
