@@ -456,6 +456,18 @@ const CASES: Case[] = [
     ],
   },
   {
+    name: "a SOPS-encrypted Secret (metadata and ENC values) passes",
+    files: {
+      "s.yaml":
+        "apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ntype: Opaque\n" +
+        "data:\n  password: ENC[AES256_GCM,data:q2Vb,iv:AAAA,tag:BBBB,type:str]\n" +
+        "sops:\n  age:\n    - recipient: age1xyz\n      enc: |\n        x\n" +
+        "  lastmodified: '2024-01-01T00:00:00Z'\n  mac: ENC[AES256_GCM,data:zz,type:str]\n" +
+        "  encrypted_regex: ^(data|stringData)$\n  version: 3.8.1\n",
+    },
+    expected: [],
+  },
+  {
     name: "an item of a v1 List",
     files: {
       "list.yaml":

@@ -10,6 +10,7 @@ import { formatKubeVersion, type KubeVersion } from "./kubeVersion.js";
 import { lifecycleFinding } from "./lifecycleFinding.js";
 import { pruneNulls } from "./pruneNulls.js";
 import { schemaProblems } from "./schemaProblems.js";
+import { aboutEncryptedValue, withoutSopsMetadata } from "./sopsAware.js";
 
 /** What validating one resource needs. */
 export interface SchemaContext {
@@ -144,8 +145,9 @@ function check(
   validate: ValidateFunction,
   report: Report,
 ): Finding[] {
-  if (validate(pruneNulls(r.object))) return [];
-  return schemaProblems(validate.errors ?? [], r.object)
+  if (validate(pruneNulls(withoutSopsMetadata(r.object)))) return [];
+  const errors = (validate.errors ?? []).filter((e) => !aboutEncryptedValue(e));
+  return schemaProblems(errors, r.object)
     .map((p) => report(p.ruleId, "error", p.message, p.at))
     .sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0));
 }
