@@ -24,6 +24,12 @@ export function failureResult(err: unknown): CheckResult {
     ]);
   }
   const what = err instanceof Error ? err.message : String(err);
+  if (err instanceof Error && err.name === "TimeoutError") {
+    return failed("GitOps Gate timed out", [
+      "The run passed its deadline (`GITOPS_GATE_JOB_TIMEOUT_SECONDS`) and " +
+        "fails closed. Re-run it, or raise the deadline for large changes.",
+    ]);
+  }
   if (err instanceof ArchiveLimitError) {
     return failed("Repository too large to check", [escapeMarkdown(what)]);
   }

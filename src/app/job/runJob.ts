@@ -10,6 +10,7 @@ import { upsertSummaryComment } from "../publish/upsertSummaryComment.js";
 import type { AppDeps } from "./AppDeps.js";
 import { claimCheckRun } from "./claimCheckRun.js";
 import { diffMarkdownOf } from "./diffMarkdownOf.js";
+import { raceSignal } from "./raceSignal.js";
 import { failureResult } from "./failureResult.js";
 import type { GateJob } from "./GateJob.js";
 import { readChange, type Change } from "./readChange.js";
@@ -74,7 +75,10 @@ async function runClaimed(
   ]);
   try {
     const release = await ctx.deps.registry.slots.acquire();
-    const outcome = await check(job, ctx, root, deadline).finally(release);
+    const outcome = await raceSignal(
+      check(job, ctx, root, deadline),
+      deadline,
+    ).finally(release);
     const newer = await isSuperseded(ctx.github, job, ctx.deps.registry);
     if (newer) {
       await completeCheckRun(

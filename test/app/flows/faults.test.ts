@@ -161,6 +161,21 @@ describe("GitHub faults", () => {
     expect(gh.issueComments).toHaveLength(1);
   });
 
+  it("fails a run whose gate hangs past the job deadline", async () => {
+    simplePr(gh);
+    const deps = testDeps({ gate: () => new Promise<never>(() => {}) });
+    deps.limits.jobTimeoutMs = 200;
+    const { probot } = await testApp(deps);
+    await probot.receive({
+      id: "t-1",
+      name: "pull_request",
+      payload: opened(),
+    });
+    expect(gh.runsFor(HEAD).map((r) => [r.conclusion, r.output.title])).toEqual(
+      [["failure", "GitOps Gate timed out"]],
+    );
+  });
+
   it("completes the one run a crashed process left in progress", async () => {
     simplePr(gh);
     const crashed = await testApp(
