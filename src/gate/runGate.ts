@@ -108,7 +108,26 @@ function renderContext(
   config: Config,
   signal?: AbortSignal,
 ): RenderContext {
-  return signal ? { tree, config, signal } : { tree, config };
+  const rendering = withoutPolicyDirs(config);
+  return signal
+    ? { tree, config: rendering, signal }
+    : { tree, config: rendering };
+}
+
+/** Policy folders hold Rego, data and Gatekeeper templates for the policy
+ * check, not manifests to deploy: plain rendering leaves them out. */
+function withoutPolicyDirs(config: Config): Config {
+  const dirs = config.checks.policy.paths.map(
+    (p) => `${p.replace(/\/+$/, "")}/**`,
+  );
+  const plain = config.render.plain;
+  return {
+    ...config,
+    render: {
+      ...config.render,
+      plain: { ...plain, exclude: [...plain.exclude, ...dirs] },
+    },
+  };
 }
 
 async function renderBase(
