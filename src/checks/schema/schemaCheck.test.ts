@@ -468,6 +468,17 @@ const CASES: Case[] = [
     expected: [],
   },
   {
+    name: "Flux postBuild variables stand in for typed values",
+    files: {
+      "d.yaml": edit(
+        edit(DEPLOYMENT, "replicas: 3", "replicas: ${REPLICAS:=2}"),
+        "imagePullPolicy: IfNotPresent",
+        "imagePullPolicy: ${PULL_POLICY}",
+      ),
+    },
+    expected: [],
+  },
+  {
     name: "an item of a v1 List",
     files: {
       "list.yaml":

@@ -10,7 +10,10 @@ import { formatKubeVersion, type KubeVersion } from "./kubeVersion.js";
 import { lifecycleFinding } from "./lifecycleFinding.js";
 import { pruneNulls } from "./pruneNulls.js";
 import { schemaProblems } from "./schemaProblems.js";
-import { aboutEncryptedValue, withoutSopsMetadata } from "./sopsAware.js";
+import {
+  aboutUnresolvedValue,
+  withoutSopsMetadata,
+} from "./unresolvedValues.js";
 
 /** What validating one resource needs. */
 export interface SchemaContext {
@@ -146,7 +149,9 @@ function check(
   report: Report,
 ): Finding[] {
   if (validate(pruneNulls(withoutSopsMetadata(r.object)))) return [];
-  const errors = (validate.errors ?? []).filter((e) => !aboutEncryptedValue(e));
+  const errors = (validate.errors ?? []).filter(
+    (e) => !aboutUnresolvedValue(e),
+  );
   return schemaProblems(errors, r.object)
     .map((p) => report(p.ruleId, "error", p.message, p.at))
     .sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0));

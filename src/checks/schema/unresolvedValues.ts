@@ -3,6 +3,9 @@ import type { ErrorObject } from "ajv";
 /** A value SOPS encrypted: `ENC[AES256_GCM,data:...,type:str]`. */
 const ENCRYPTED = /^ENC\[[A-Z0-9_]+,data:/;
 
+/** A Flux `postBuild` variable: `${REPLICAS}`, `${tag:=latest}`. */
+const FLUX_VARIABLE = /\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[=-][^}]*)?\}/;
+
 /**
  * What to validate of a SOPS-encrypted manifest (Flux decrypts it before
  * applying): the object without SOPS's top-level `sops` metadata. Other
@@ -19,8 +22,13 @@ export function withoutSopsMetadata(
   return rest;
 }
 
-/** True for an error about an encrypted value (its plain type and format
- * cannot be known until it is decrypted). */
-export function aboutEncryptedValue(e: ErrorObject): boolean {
-  return typeof e.data === "string" && ENCRYPTED.test(e.data);
+/**
+ * True for an error about a value that is not final in the repository: a
+ * SOPS-encrypted value, or one holding a Flux variable that the
+ * Kustomization's `postBuild.substitute` replaces before applying
+ * (`replicas: ${REPLICAS}`). Its type and format are only known then.
+ */
+export function aboutUnresolvedValue(e: ErrorObject): boolean {
+  if (typeof e.data !== "string") return false;
+  return ENCRYPTED.test(e.data) || FLUX_VARIABLE.test(e.data);
 }
