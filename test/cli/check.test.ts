@@ -221,3 +221,37 @@ describe("gitops-gate check with bad input", () => {
     expect(run.stderr).toBe("");
   });
 });
+
+describe("gitops-gate check --org-policies", () => {
+  it("runs the org's central policies from a local checkout", async () => {
+    const repo = join(scratch, "org-repo");
+    const org = join(scratch, "org-policies");
+    mkdirSync(join(repo, ".github"), { recursive: true });
+    mkdirSync(join(repo, "apps"), { recursive: true });
+    mkdirSync(join(org, "policy"), { recursive: true });
+    writeFileSync(
+      join(repo, ".github/gitops-gate.yml"),
+      "checks:\n  policy:\n    org: {repo: my-org/policies, path: policy/}\n",
+    );
+    writeFileSync(
+      join(repo, "apps/cm.yaml"),
+      "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n",
+    );
+    writeFileSync(
+      join(org, "policy/org.rego"),
+      'package main\n\ndeny contains msg if {\n  input.kind == "ConfigMap"\n' +
+        '  msg := sprintf("org forbids ConfigMap %s", [input.metadata.name])\n}\n',
+    );
+    const without = await cli(["check", repo, "--format", "json"], "/");
+    expect(json(without.stdout).findings.map((f) => f.ruleId)).toContain(
+      "policy/org-load-failed",
+    );
+    const run = await cli(
+      ["check", repo, "--format", "json", "--org-policies", org],
+      "/",
+    );
+    const messages = json(run.stdout).findings.map((f) => f.message);
+    expect(messages).toContain("org forbids ConfigMap cm");
+    expect(run.code).toBe(1);
+  });
+});

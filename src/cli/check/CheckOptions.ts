@@ -12,4 +12,6 @@ export interface CheckOptions {
   format: (typeof FORMATS)[number];
   failOn?: (typeof FAIL_ON)[number];
   output?: string;
+  /** Local checkout of the org's policy repository (`checks.policy.org`). */
+  orgPolicies?: string;
 }

@@ -32,6 +32,10 @@ export function registerCheckCommand(
       ),
     )
     .option("--output <file>", "write the report to a file")
+    .option(
+      "--org-policies <dir>",
+      "local checkout of the org policy repository (checks.policy.org)",
+    )
     .action(async (dir: string, flags: Omit<CheckOptions, "dir">) => {
       const code = await runCheck(
         { ...flags, dir },

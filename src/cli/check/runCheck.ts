@@ -8,6 +8,8 @@ import { UsageError } from "../UsageError.js";
 import type { CheckOptions } from "./CheckOptions.js";
 import { formatVerdict } from "./formatVerdict.js";
 import { prepareRequest } from "./prepareRequest.js";
+import { checks as defaultChecks } from "../../checks/checks.js";
+import { policyCheckWithOrgDir } from "../../checks/policy/policyCheck.js";
 
 /** What `runCheck` needs besides the options. */
 export interface CheckEnv {
@@ -38,7 +40,7 @@ export async function runCheck(
     }
     if (env.io.stderrIsTTY) env.io.stderr("gitops-gate: checking…\n");
     if (opts.failOn) request.failOn = opts.failOn;
-    const verdict = await runGate(request, env.deps);
+    const verdict = await runGate(request, withOrgPolicies(env, opts));
     const color = env.io.stdoutIsTTY && !opts.output && !env.io.env["NO_COLOR"];
     const text = formatVerdict(verdict, opts.format, {
       color,
@@ -52,4 +54,15 @@ export async function runCheck(
       cleanup.map((d) => rm(d, { recursive: true, force: true })),
     );
   }
+}
+
+/** Swaps in a policy check that also reads `--org-policies DIR`. */
+function withOrgPolicies(env: CheckEnv, opts: CheckOptions): GateDeps {
+  const deps = env.deps ?? {};
+  if (!opts.orgPolicies) return deps;
+  const org = policyCheckWithOrgDir(resolve(env.io.cwd, opts.orgPolicies));
+  const checks = (deps.checks ?? defaultChecks).map((c) =>
+    c.name === "policy" ? org : c,
+  );
+  return { ...deps, checks };
 }
