@@ -199,6 +199,11 @@ describe("argocdRenderer", () => {
       path: "kustomize/base/cm.yaml",
       line: 6,
     });
+    // namePrefix comes from the Application's kustomize options.
+    expect(out.resources[0]!.locate(["metadata", "name"])).toEqual({
+      path: "apps/kust.yaml",
+      line: 1,
+    });
   });
 
   it("renders multi-source with $ref values and notes the other repository", async () => {

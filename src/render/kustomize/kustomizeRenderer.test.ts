@@ -45,7 +45,9 @@ const REPO = {
   "apps/web/base/deployment.yaml": DEPLOY,
   "apps/web/base/service.yaml":
     "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n    - port: 80\n",
-  "apps/web/overlays/dev/kustomization.yaml": overlay(),
+  "apps/web/overlays/dev/kustomization.yaml": overlay(
+    'images:\n  - name: busybox\n    newTag: "1"\n  - name: nginx\n    newTag: "1.26"\nreplicas:\n  - name: web\n    count: 2\n',
+  ),
   "apps/web/overlays/prod/kustomization.yaml": overlay(
     "patches:\n  - path: patch.yaml\n",
   ),
@@ -128,5 +130,23 @@ describe("kustomizeRenderer", () => {
       approximate: GENERATED,
     });
     expect(secret.object["metadata"]).toEqual({ name: secret.name });
+  });
+
+  it("locates fields a kustomization transformer set on its entry", async () => {
+    const targets = await kustomizeRenderer.discover(await s.files(), s.ctx);
+    const dev = targets.find((t) => t.path === "apps/web/overlays/dev")!;
+    const out = await kustomizeRenderer.render(dev, s.ctx);
+    const deploy = out.resources.find((r) => r.kind === "Deployment")!;
+    const container = ["spec", "template", "spec", "containers", 0];
+    const k = "apps/web/overlays/dev/kustomization.yaml";
+    const cases: [(string | number)[], string, number][] = [
+      [[...container, "image"], k, 7],
+      [["spec", "replicas"], k, 9],
+      [["metadata", "name"], k, 3],
+      [[...container, "name"], "apps/web/base/deployment.yaml", 10],
+    ];
+    for (const [field, path, line] of cases) {
+      expect(deploy.locate(field), field.join(".")).toEqual({ path, line });
+    }
   });
 });

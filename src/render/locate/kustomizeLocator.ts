@@ -5,6 +5,7 @@ import type { YamlDocument } from "../../manifests/parseYaml.js";
 import { isObject } from "../../manifests/toResources.js";
 import type { KustomizeOrigin } from "./kustomizeOrigin.js";
 import { matchDepth } from "./matchDepth.js";
+import { transformerLine } from "./transformerLine.js";
 import type { SourceIndex } from "./SourceIndex.js";
 
 /** A document that may define fields of a rendered resource. */
@@ -27,7 +28,9 @@ const GENERATOR_FIELDS: Record<string, string> = {
 
 /** Files kustomize may have read for a resource: load them first. */
 export function originFiles(origin: KustomizeOrigin): string[] {
-  const files = origin.transformedIn.map((t) => t.file);
+  const files = origin.transformedIn
+    .map((t) => t.file)
+    .filter((f) => !f.startsWith(".gitops-gate-"));
   if (origin.path) files.push(origin.path);
   if (origin.configuredIn) files.push(origin.configuredIn);
   return files;
@@ -61,6 +64,8 @@ export function kustomizeLocator(
     );
   const home = homeOf(origin, index, entry);
   return (field) => {
+    const set = transformerLine(object, field, origin, index, entry);
+    if (set) return set;
     let best: { c: Candidate; path: FieldPath; depth: number } | undefined;
     for (const c of base) {
       const m = matchDepth(object, c.value, field);
