@@ -2,9 +2,11 @@ import type { Context } from "probot";
 import { checkPermission } from "../commands/checkPermission.js";
 import { HELP_TEXT } from "../commands/helpText.js";
 import { parseCommand, type Command } from "../commands/parseCommand.js";
+import { ConfigError } from "../../config/ConfigError.js";
 import { loadRepoConfig } from "../config/loadRepoConfig.js";
 import { apiConfigTree } from "../github/apiConfigTree.js";
 import { fetchRepoFile } from "../github/fetchRepoFile.js";
+import type { RepoRef } from "../github/GitHub.js";
 import type { AppDeps } from "../job/AppDeps.js";
 import type { JobContext } from "../job/runJob.js";
 import type { GateJob } from "../job/GateJob.js";
@@ -47,27 +49,41 @@ export async function onIssueComment(
       context.id,
       "issue_comment.recheck",
     );
-    const teams = async () => {
-      const tree = apiConfigTree(ctx.github, repo, job.baseSha);
-      const loaded = await loadRepoConfig(tree, repo, (f) =>
-        fetchRepoFile(ctx.github, f),
-      );
-      return loaded.config.commands.teams;
-    };
-    const login = user.login;
-    const allowed = await checkPermission(ctx.github, repo, login, teams);
+    const allowed = await checkPermission(ctx.github, repo, user.login, () =>
+      commandTeams(ctx, repo, job.baseSha),
+    );
     if (!allowed.allowed) {
-      await reply(
-        context,
-        ctx,
-        `@${login} \`/gitops\` commands ${allowed.why}.`,
-      );
+      const why = `@${user.login} \`/gitops\` commands ${allowed.why}.`;
+      await reply(context, ctx, why);
       return "refused";
     }
     if (command.name === "recheck") return recheck(context, ctx, job);
     await reply(context, ctx, await answer(command, deps));
     return "replied";
   });
+}
+
+/**
+ * `commands.teams` from the base commit's config (org defaults included).
+ * An invalid config allows no team: commands then need repository
+ * permission, and the check run reports the config error.
+ */
+async function commandTeams(
+  ctx: JobContext,
+  repo: RepoRef,
+  baseSha: string,
+): Promise<readonly string[]> {
+  const tree = apiConfigTree(ctx.github, repo, baseSha);
+  try {
+    const loaded = await loadRepoConfig(tree, repo, (f) =>
+      fetchRepoFile(ctx.github, f),
+    );
+    return loaded.config.commands.teams;
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    ctx.log.warn({ err }, "invalid config: no command teams");
+    return [];
+  }
 }
 
 async function recheck(

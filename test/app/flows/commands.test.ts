@@ -105,6 +105,19 @@ describe("/gitops commands", () => {
     expect(gateRuns).toBe(1);
   });
 
+  it("refuses a team member when the base config is invalid", async () => {
+    gh.commit(BASE, {
+      ".github/gitops-gate.yml": "commands:\n  teams: platform\n",
+    });
+    gh.teams.set("platform", new Set(["reader"]));
+    await comment("/gitops recheck", "reader", "c-9");
+    expect(gh.violations).toEqual([]);
+    expect(gateRuns).toBe(0);
+    expect(gh.issueComments.map((c) => c.body)).toEqual([
+      "@reader `/gitops` commands need write, maintain or admin permission; yours is read.",
+    ]);
+  });
+
   it("answers help and explain for writers", async () => {
     await comment("/gitops help", "writer", "c-5");
     await comment("/gitops explain GG-IMG-001", "writer", "c-6");
