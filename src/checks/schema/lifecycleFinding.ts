@@ -1,8 +1,12 @@
 import type { Finding } from "../../findings/finding.js";
 import type { Resource } from "../../manifests/Resource.js";
-import type { ApiStatus } from "./apiLifecycle.js";
+import type { ApiLifecycle, ApiStatus } from "./apiLifecycle.js";
 import { formatKubeVersion, type KubeVersion } from "./kubeVersion.js";
 import type { Report } from "./validateResource.js";
+
+/** The Kubernetes deprecated API migration guide. */
+export const DEPRECATION_GUIDE =
+  "https://kubernetes.io/docs/reference/using-api/deprecation-guide/";
 
 /**
  * The finding an apiVersion's lifecycle gives on the target version:
@@ -19,34 +23,39 @@ export function lifecycleFinding(
   const what = `${r.apiVersion} ${r.kind}`;
   const on = `Kubernetes ${formatKubeVersion(target)}`;
   const e = s.entry;
-  const instead = e.replacement
-    ? `; use ${e.replacement}`
-    : e.note
-      ? `; ${e.note}`
-      : "";
+  const at = ["apiVersion"];
+  let finding: Finding;
   switch (s.status) {
     case "removed":
-      return report(
+      finding = report(
         "schema/removed-api",
         "error",
-        `${what} was removed in Kubernetes ${e.removed} (target: ${on})${instead}`,
-        ["apiVersion"],
+        `${what} was removed in Kubernetes ${e.removed} (target: ${on})${instead(e)}`,
+        at,
       );
+      break;
     case "unavailable":
-      return report(
+      finding = report(
         "schema/unavailable-api",
         "error",
         `${what} is only served from Kubernetes ${e.introduced} (target: ${on})`,
-        ["apiVersion"],
+        at,
       );
+      break;
     case "deprecated": {
       const removal = e.removed ? ` and removed in ${e.removed}` : "";
-      return report(
+      finding = report(
         "schema/deprecated-api",
         "warning",
-        `${what} is deprecated since Kubernetes ${e.deprecated}${removal}${instead}`,
-        ["apiVersion"],
+        `${what} is deprecated since Kubernetes ${e.deprecated}${removal}${instead(e)}`,
+        at,
       );
     }
   }
+  return { ...finding, docsUrl: DEPRECATION_GUIDE };
+}
+
+function instead(e: ApiLifecycle): string {
+  if (e.replacement) return `; use ${e.replacement}`;
+  return e.note ? `; ${e.note}` : "";
 }

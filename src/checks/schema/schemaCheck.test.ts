@@ -567,6 +567,11 @@ describe("schemaCheck", () => {
     expect(findings.map((f) => f.ruleId)).toEqual(["schema/type"]);
   });
 
+  it("links API lifecycle findings to the migration guide", async () => {
+    const [f] = await schemaCheck.run(schemaInput({ "cj.yaml": CRONJOB }));
+    expect(f?.docsUrl).toMatch(/kubernetes\.io\/.*deprecation-guide/);
+  });
+
   it("does nothing when disabled", async () => {
     const files = { "cj.yaml": CRONJOB };
     const config = { checks: { schema: { enabled: false } } };
