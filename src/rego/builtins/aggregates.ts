@@ -112,6 +112,10 @@ register("numbers.range_step", 3, ([a, b, s]) => {
   if (Number(s) <= 0) throw new BuiltinError("step must be a positive integer");
   return range(a!, b!, Number(s));
 });
+/** Largest range numbers.range builds (a hostile policy must not exhaust
+ * memory; OPA has no such cap). */
+const MAX_RANGE = 10_000_000;
+
 function range(a: Value, b: Value, step: number): Value[] {
   if (!isNum(a)) throw typeErr(1, "number", a);
   if (!isNum(b)) throw typeErr(2, "number", b);
@@ -127,6 +131,8 @@ function range(a: Value, b: Value, step: number): Value[] {
     );
   const x = Number(a);
   const y = Number(b);
+  if (Math.abs(y - x) / step > MAX_RANGE)
+    throw new BuiltinError(`range of more than ${MAX_RANGE} numbers refused`);
   const out: number[] = [];
   if (x <= y) for (let i = x; i <= y; i += step) out.push(i);
   else for (let i = x; i >= y; i -= step) out.push(i);

@@ -4,6 +4,7 @@ import { nowNs } from "./jwt.js";
 import { isNum } from "./num.js";
 import { BuiltinError, register, typeErr } from "./registry.js";
 import { str } from "./strings.js";
+import { goFormat, goParse, type Wall } from "./goTime.js";
 
 const MIN_NS = -9223372036854775808n;
 const MAX_NS = 9223372036854775807n;
@@ -203,7 +204,7 @@ register("time.add_date", 4, ([t, y, m, d]) => {
 register("time.diff", 2, ([a, b]) => {
   const x = nsArg(a!);
   const y = nsArg(b!);
-  let [p, q] = [fields(x.ns, x.tz), fields(y.ns, y.tz)];
+  let [p, q] = [fields(x.ns, x.tz), fields(y.ns, x.tz)];
   if (x.ns > y.ns) [p, q] = [q, p];
   let yr = q.y - p.y;
   let mo = q.mo - p.mo;
@@ -232,4 +233,26 @@ register("time.diff", 2, ([a, b]) => {
     yr--;
   }
   return [yr, mo, dd, hh, mi, ss];
+});
+
+register("time.parse_ns", 2, ([l, v]) =>
+  checkRange(goParse(str(l!, 1), str(v!, 2))),
+);
+
+register("time.format", 1, ([v]) => {
+  const { ns, tz } = nsArg(v!);
+  const layout =
+    Array.isArray(v) && typeof v[2] === "string" ? v[2] : "RFC3339Nano";
+  const f = fields(ns, tz);
+  const sec = ns / 1000000000n - (ns < 0n && ns % 1000000000n !== 0n ? 1n : 0n);
+  const frac = Number(ns - sec * 1000000000n);
+  const wallSec = Date.UTC(f.y, f.mo - 1, f.d, f.h, f.mi, f.s) / 1000;
+  const offMin = Math.round((wallSec - Number(sec)) / 60);
+  const wall: Wall = {
+    ...f,
+    ns: frac,
+    offMin,
+    zone: tz === "UTC" ? "UTC" : tz,
+  };
+  return goFormat(layout, wall);
 });
