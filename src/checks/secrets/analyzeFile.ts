@@ -11,6 +11,7 @@ import { envCandidates, isEnvFile } from "./decoders/envDecoder.js";
 import type { SopsRule } from "./decoders/sopsConfig.js";
 import { decodeSops } from "./decoders/sopsDecoder.js";
 import { emptyAnalysis, type FileAnalysis } from "./types.js";
+import { fastLeaves } from "./fastLeaves.js";
 import { splitYamlDocuments, yamlLeaves } from "./yamlLeaves.js";
 
 /** What the decoders need to know about the repository. */
@@ -53,7 +54,10 @@ export function analyzeFile(
   const wanted = kustomization
     ? parts
     : parts.filter((p) => INTERESTING.test(p.text));
-  const docs = wanted.flatMap((p) => yamlLeaves(p.text, p.firstLine));
+  const docs = wanted.flatMap((p) => {
+    const fast = fastLeaves(p.text, p.firstLine);
+    return fast ? [fast] : yamlLeaves(p.text, p.firstLine);
+  });
   for (const doc of docs) {
     decodeSops(path, doc, rule, out);
     decodeKubernetes(path, doc, out);
