@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { GateRequest } from "../../../src/gate/runGate.js";
@@ -178,8 +181,10 @@ describe("GitHub faults", () => {
 
   it("completes the one run a crashed process left in progress", async () => {
     simplePr(gh);
+    // The crashed process's checkout stays behind, as after a real crash.
+    const scratch = await mkdtemp(join(tmpdir(), "gg-crashed-"));
     const crashed = await testApp(
-      testDeps({ gate: () => new Promise<never>(() => {}) }),
+      testDeps({ gate: () => new Promise<never>(() => {}), tmpRoot: scratch }),
     );
     void crashed.probot.receive({
       id: "x-1",
@@ -200,5 +205,6 @@ describe("GitHub faults", () => {
     expect(gh.runsFor(HEAD).map((r) => [r.status, r.conclusion])).toEqual([
       ["completed", "failure"],
     ]);
+    await rm(scratch, { recursive: true, force: true });
   });
 });

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
@@ -13,6 +13,10 @@ import { createMetrics } from "../../../src/app/ops/metrics.js";
 import { runGate } from "../../../src/gate/runGate.js";
 import { markdownReport } from "../../../src/report/markdownReport.js";
 import { builtinRuleExplainer } from "../../../src/app/commands/explainRule.js";
+
+/** Parent of the jobs' checkouts (each job removes its own). */
+const TMP_ROOT = join(tmpdir(), "gitops-gate-app-tests");
+mkdirSync(TMP_ROOT, { recursive: true });
 
 /** The webhook secret of test apps. */
 export const WEBHOOK_SECRET = "test-webhook-secret";
@@ -72,7 +76,7 @@ export function testDeps(overrides: Partial<AppDeps> = {}): AppDeps {
       requestTimeoutMs: 2000,
       retryAfterUnitMs: 1,
     },
-    tmpRoot: mkdtempSync(join(tmpdir(), "gg-app-test-")),
+    tmpRoot: TMP_ROOT,
     now: () => new Date("2026-01-02T03:04:05Z"),
     ...overrides,
   };
