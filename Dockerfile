@@ -41,7 +41,7 @@ ENV NODE_ENV=production PORT=3000
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY scripts/install-tools.mjs ./scripts/
-RUN npm ci --omit=dev && npm cache clean --force
+RUN npm ci --omit=dev
 COPY --from=build /app/dist ./dist
 COPY policies ./policies
 COPY schemas ./schemas
