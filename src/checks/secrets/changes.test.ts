@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { ChangeSet, CommitPatch } from "../../workspace/ChangeSet.js";
+import { configSchema } from "../../config/schema.js";
+import { createSecretsCheck } from "./secretsCheck.js";
 import { b64, fakeSecrets } from "./testing/fakeSecrets.js";
+import { memoryTree } from "./testing/memoryTree.js";
 import { runSecrets, summary } from "./testing/runSecrets.js";
 
 const s = fakeSecrets("changes");
@@ -39,6 +42,24 @@ describe("secretsCheck on a change", () => {
     expect(summary(findings)).toEqual(["github:GITHUB_TOKEN values.yaml:2"]);
     expect(findings[0]?.message).toContain("aaaaaaaaaaaa");
     expect(findings[0]?.message).toMatch(/squash/);
+  });
+
+  it("reports no history when the gate checks the base tree itself", async () => {
+    const findings = await createSecretsCheck({ fingerprintKey: "k" }).run({
+      config: configSchema.parse({}),
+      head: memoryTree({ "values.yaml": valuesV1 }, "base"),
+      targets: [],
+      changes: changeSet(
+        ["values.yaml"],
+        [
+          commit("a".repeat(40), "values.yaml", [
+            [2, `token: ${s.githubToken}`],
+          ]),
+        ],
+      ),
+      environmentOf: () => undefined,
+    });
+    expect(findings).toEqual([]);
   });
 
   it("reports a removed base64 Secret value from history", async () => {

@@ -17,7 +17,10 @@ export async function historyLocated(
   key: string,
 ): Promise<Located[]> {
   const { commits } = input.changes;
+  // The gate also runs checks on the base tree (to tell new findings from
+  // old ones); the history belongs to the change, never to the base.
   if (input.changes.all || commits.length === 0) return [];
+  if (input.head.side === "base") return [];
   const inHead = new Set(
     head.flatMap((f) =>
       f.candidates.map((c) => fingerprintSecret(c.value, key)),
