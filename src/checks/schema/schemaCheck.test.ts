@@ -1,50 +1,11 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { ConfigInput } from "../../config/schema.js";
-import type { Severity } from "../../findings/finding.js";
 import { schemaCheck } from "./schemaCheck.js";
-import { schemaInput, type Files } from "./testInput.js";
-
-const fixture = (name: string): string =>
-  readFileSync(new URL(`testdata/${name}`, import.meta.url), "utf8");
+import { schemaInput } from "./testInput.js";
+import { edit, fixture, runCase, widget, type Case } from "./testCases.js";
 
 const DEPLOYMENT = fixture("deployment.yaml");
 const SERVICE = fixture("service.yaml");
 const WIDGET_CRD = fixture("crd-widget.yaml");
-
-/** Replaces a snippet that must be there (so a broken fixture fails). */
-function edit(text: string, from: string, to: string): string {
-  if (!text.includes(from)) throw new Error(`fixture has no ${from}`);
-  return text.replace(from, to);
-}
-
-/** 1-based line of the first line of `file` containing `marker`. */
-function lineOf(text: string, marker: string): number {
-  const i = text.split("\n").findIndex((l) => l.includes(marker));
-  if (i < 0) throw new Error(`fixture has no line with ${marker}`);
-  return i + 1;
-}
-
-interface Expected {
-  ruleId: string;
-  severity?: Severity;
-  /** File and text of the line the finding must point at. */
-  file: string;
-  marker: string;
-  /** Text the message must contain (the JSON path, the replacement). */
-  says?: string;
-}
-
-interface Case {
-  name: string;
-  files: Files;
-  repoOnly?: Files;
-  config?: ConfigInput;
-  expected: Expected[];
-}
-
-const widget = (spec: string, apiVersion = "example.com/v1"): string =>
-  `apiVersion: ${apiVersion}\nkind: Widget\nmetadata:\n  name: w\nspec:\n${spec}`;
 
 const CRONJOB = `apiVersion: batch/v1beta1
 kind: CronJob
@@ -190,138 +151,6 @@ const CASES: Case[] = [
         marker: "apiVersion",
         says: "Pod Security Admission",
       },
-    ],
-  },
-  {
-    name: "an invalid custom resource against a CRD of the repository",
-    files: { "w.yaml": widget("  size: big\n  color: red\n") },
-    repoOnly: { "crds/widget.yaml": WIDGET_CRD },
-    expected: [
-      {
-        ruleId: "schema/type",
-        file: "w.yaml",
-        marker: "size: big",
-        says: "spec.size: must be integer, got string",
-      },
-    ],
-  },
-  {
-    name: "a custom resource with preserved, int-or-string and embedded fields",
-    files: {
-      "w.yaml": widget(
-        "  size: 2\n  port: http\n  timeout: 1m30s\n  memory: 1Gi\n" +
-          "  config:\n    any: [thing]\n  template:\n" +
-          "    apiVersion: v1\n    kind: ConfigMap\n    metadata:\n" +
-          "      name: x\n    data: {}\nstatus:\n  ready: true\n",
-      ),
-      "crd.yaml": WIDGET_CRD,
-    },
-    expected: [],
-  },
-  {
-    name: "strictness, enums, int-or-string and Go durations in a CRD",
-    files: {
-      "w.yaml": widget(
-        "  size: 0\n  colour: red\n  color: pink\n  port: true\n  timeout: P1D\n",
-      ),
-    },
-    repoOnly: { "crd.yaml": WIDGET_CRD },
-    expected: [
-      {
-        ruleId: "schema/invalid",
-        file: "w.yaml",
-        marker: "size: 0",
-        says: "spec.size: must be >= 1",
-      },
-      {
-        ruleId: "schema/unknown-field",
-        file: "w.yaml",
-        marker: "colour",
-        says: 'did you mean "color"?',
-      },
-      {
-        ruleId: "schema/enum",
-        file: "w.yaml",
-        marker: "color: pink",
-        says: '"red", "green", "blue", got "pink"',
-      },
-      {
-        ruleId: "schema/type",
-        file: "w.yaml",
-        marker: "port: true",
-        says: "must be integer or string, got boolean",
-      },
-      {
-        ruleId: "schema/format",
-        file: "w.yaml",
-        marker: "timeout",
-        says: "must be a valid duration",
-      },
-    ],
-  },
-  {
-    name: "a custom resource's metadata is checked like any ObjectMeta",
-    files: {
-      "w.yaml":
-        "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n" +
-        "  lables:\n    app: w\nspec:\n  size: 1\n",
-    },
-    repoOnly: { "crd.yaml": WIDGET_CRD },
-    expected: [
-      {
-        ruleId: "schema/unknown-field",
-        file: "w.yaml",
-        marker: "lables",
-        says: 'metadata.lables: unknown field "lables" (did you mean "labels"?)',
-      },
-    ],
-  },
-  {
-    name: "CRD versions: deprecated, not served, not declared",
-    files: {
-      "a.yaml": widget("  anything: 1\n", "example.com/v1beta1"),
-      "b.yaml": widget("  size: 1\n", "example.com/v1alpha1"),
-      "c.yaml": widget("  size: 1\n", "example.com/v2"),
-    },
-    repoOnly: { "crd.yaml": WIDGET_CRD },
-    expected: [
-      {
-        ruleId: "schema/deprecated-api",
-        severity: "warning",
-        file: "a.yaml",
-        marker: "apiVersion",
-        says: "use example.com/v1",
-      },
-      {
-        ruleId: "schema/removed-api",
-        file: "b.yaml",
-        marker: "apiVersion",
-        says: "not served by its CRD (crd.yaml:1)",
-      },
-      {
-        ruleId: "schema/unknown-kind",
-        file: "c.yaml",
-        marker: "apiVersion",
-        says: "declares example.com/v1, example.com/v1beta1, example.com/v1alpha1, not example.com/v2",
-      },
-    ],
-  },
-  {
-    name: "a repository CRD cannot loosen a Kubernetes kind",
-    files: { "d.yaml": edit(DEPLOYMENT, "replicas: 3", "replicas: three") },
-    repoOnly: {
-      "evil-crd.yaml": edit(
-        edit(
-          edit(WIDGET_CRD, "group: example.com", "group: apps"),
-          "kind: Widget",
-          "kind: Deployment",
-        ),
-        "- name: v1\n",
-        "- name: v1\n      x-kubernetes-preserve-unknown-fields: true\n",
-      ),
-    },
-    expected: [
-      { ruleId: "schema/type", file: "d.yaml", marker: "replicas: three" },
     ],
   },
   {
@@ -494,40 +323,11 @@ const CASES: Case[] = [
       },
     ],
   },
-  {
-    name: "a CRD whose schema does not compile is reported, not thrown",
-    files: { "w.yaml": widget("  size: 1\n") },
-    repoOnly: { "crd.yaml": edit(WIDGET_CRD, "minimum: 1", 'pattern: "("') },
-    expected: [
-      {
-        ruleId: "schema/invalid-crd",
-        file: "w.yaml",
-        marker: "apiVersion",
-        says: "crd.yaml:1",
-      },
-    ],
-  },
 ];
 
 describe("schemaCheck", () => {
   it.each(CASES)("$name", async (c) => {
-    const input = schemaInput(c.files, {
-      repoOnly: c.repoOnly,
-      config: c.config,
-    });
-    const findings = await schemaCheck.run(input);
-    const got = findings.map((f) => ({
-      ruleId: f.ruleId,
-      severity: f.severity,
-      path: f.location.path,
-      line: f.location.line,
-    }));
-    const want = c.expected.map((e) => ({
-      ruleId: e.ruleId,
-      severity: e.severity ?? "error",
-      path: e.file,
-      line: lineOf(c.files[e.file] ?? "", e.marker),
-    }));
+    const { findings, got, want } = await runCase(c);
     expect(got).toEqual(want);
     for (const f of findings) expect(f.message).not.toContain("hunter2");
     c.expected.forEach((e, i) => {
