@@ -20,3 +20,4 @@ import "./graphql.js";
 import "./aws.js";
 import "./jsonschema.js";
 import "./uuid.js";
+import "./renderTemplate.js";
