@@ -59,7 +59,7 @@ export async function kustomizeBuild(
   const args = ["--load-restrictor", "LoadRestrictionsRootOnly", "."];
   if (req.enableHelm) {
     args.push("--enable-helm");
-    if (sb.tools.helm) args.push("--helm-command", sb.tools.helm.command);
+    if (sb.tools.helm) args.push("--helm-command", await helmShim(sb));
   }
   const result = await sb.run(tool, args, wrapperRel, req.signal);
   const failure = toolFailure(
@@ -124,5 +124,25 @@ export function missingTool(target: RenderTarget, path: string): Finding {
     `kustomize was not found: ${INSTALL_HINT.kustomize}`,
     "error",
     path,
+  );
+}
+
+/**
+ * Kustomize probes helm with `helm version -c` (a flag helm v4 dropped)
+ * and accepts only v3; this shim answers the probe and passes every other
+ * call through to the real helm.
+ */
+async function helmShim(sb: Sandbox): Promise<string> {
+  const helm = JSON.stringify(sb.tools.helm?.command ?? "helm");
+  return sb.homeExecutable(
+    "helm",
+    [
+      "#!/bin/sh",
+      // Kustomize up to v5.7 refuses helm v4 by its version string alone;
+      // the template flags it uses are the same in v3 and v4.
+      'if [ "$1" = version ]; then echo "v3.99.0+gitops-gate-shim"; exit 0; fi',
+      `exec ${helm} "$@"`,
+      "",
+    ].join("\n"),
   );
 }

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, realpath, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, realpath, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Config } from "../../config/schema.js";
@@ -33,6 +33,8 @@ export interface Sandbox {
   sanitize(text: string): string;
   /** A new empty directory inside `root` for generated files. */
   scratchDir(name: string): Promise<string>;
+  /** Writes an executable file in the private HOME; returns its path. */
+  homeExecutable(name: string, content: string): Promise<string>;
   dispose(): Promise<void>;
 }
 
@@ -78,6 +80,12 @@ export async function createSandbox(
       const dir = join(root, `.gitops-gate-${name}-${++scratch}`);
       await mkdir(dir);
       return dir;
+    },
+    homeExecutable: async (name, content) => {
+      const file = join(home, "bin", name);
+      await mkdir(join(home, "bin"), { recursive: true });
+      await writeFile(file, content, { mode: 0o755 });
+      return file;
     },
     dispose: () => rm(base, { recursive: true, force: true }),
   };
