@@ -4,8 +4,41 @@ import { edit, fixture, runCase, widget, type Case } from "./testCases.js";
 const WIDGET_CRD = fixture("crd-widget.yaml");
 const DEPLOYMENT = fixture("deployment.yaml");
 
+const LEGACY_CRD = `apiVersion: apiextensions.k8s.io/v1beta1
+kind: CustomResourceDefinition
+metadata:
+  name: gadgets.legacy.example.com
+spec:
+  group: legacy.example.com
+  version: v1
+  names:
+    kind: Gadget
+  validation:
+    openAPIV3Schema:
+      type: object
+      properties:
+        spec:
+          type: object
+          properties:
+            count:
+              type: integer
+`;
+
 /** Custom resources against CRDs of the repository. */
 const CASES: Case[] = [
+  {
+    name: "a custom resource of an apiextensions/v1beta1 CRD",
+    files: {
+      "g.yaml":
+        "apiVersion: legacy.example.com/v1\nkind: Gadget\nmetadata:\n  name: g\n" +
+        "spec:\n  count: many\n  colour: red\n",
+    },
+    repoOnly: { "legacy-crd.yaml": LEGACY_CRD },
+    expected: [
+      { ruleId: "schema/type", file: "g.yaml", marker: "count: many" },
+      { ruleId: "schema/unknown-field", file: "g.yaml", marker: "colour" },
+    ],
+  },
   {
     name: "an invalid custom resource against a CRD of the repository",
     files: { "w.yaml": widget("  size: big\n  color: red\n") },
