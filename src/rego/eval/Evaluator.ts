@@ -265,6 +265,8 @@ export class Evaluator {
           : this.unify(a.items[i]!, b.items[i]!, env, () => step(i + 1));
       return step(0);
     }
+    if (a.type === "object" && b.type === "object" && this.hasUnbound(b, env))
+      return this.unifyObjects(a, b, env, cb);
     if (this.hasUnbound(a, env))
       return this.evalTerm(b, env, (v) => this.unifyValue(a, v, env, cb));
     if (this.hasUnbound(b, env))
@@ -272,6 +274,26 @@ export class Evaluator {
     return this.evalTerm(a, env, (va) =>
       this.evalTerm(b, env, (vb) => (equal(va, vb) ? cb() : false)),
     );
+  }
+
+  private unifyObjects(
+    a: Term & { type: "object" },
+    b: Term & { type: "object" },
+    env: Env,
+    cb: Cb,
+  ): boolean {
+    if (a.pairs.length !== b.pairs.length) return false;
+    const keysA = a.pairs.map(([k]) => this.groundOf(k, env));
+    const keysB = b.pairs.map(([k]) => this.groundOf(k, env));
+    const order = keysA.map((k) => keysB.findIndex((x) => equal(x, k)));
+    if (order.some((i) => i < 0)) return false;
+    const step = (i: number): boolean =>
+      i === order.length
+        ? cb()
+        : this.unify(a.pairs[i]![1], b.pairs[order[i]!]![1], env, () =>
+            step(i + 1),
+          );
+    return step(0);
   }
 
   unifyValue(t: Term, v: Value, env: Env, cb: Cb): boolean {
@@ -327,6 +349,26 @@ export class Evaluator {
     });
   }
 
+  /** Evaluates args, bare unbound vars last (bound by refs in others). */
+  private evalArgsLate(
+    ts: Term[],
+    env: Env,
+    cb: (vs: Value[]) => boolean,
+  ): boolean {
+    const order = ts.map((_t, i) => i);
+    order.sort(
+      (x, y) =>
+        Number(this.isUnbound(ts[x]!, env)) -
+        Number(this.isUnbound(ts[y]!, env)),
+    );
+    const sorted = order.map((i) => ts[i]!);
+    return this.evalArgs(sorted, 0, sorted.length, [], env, (vs) => {
+      const out: Value[] = new Array<Value>(vs.length);
+      order.forEach((i, j) => (out[i] = vs[j]!));
+      return cb(out);
+    });
+  }
+
   evalTerm(t: Term, env: Env, cb: VCb): boolean {
     switch (t.type) {
       case "scalar":
@@ -370,6 +412,10 @@ export class Evaluator {
       case "objectcomp":
         return cb(this.objectComp(t, env));
       case "call":
+        if (t.args.some((a) => this.isUnbound(a, env)))
+          return this.evalArgsLate(t.args, env, (args) =>
+            this.callFn(t.name, args, t.loc, cb),
+          );
         return this.evalArgs(t.args, 0, t.args.length, [], env, (args) =>
           this.callFn(t.name, args, t.loc, cb),
         );
