@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, realpath, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import type { Config } from "../../config/schema.js";
 import { copyCheckout, type CopyRefusal } from "./copyCheckout.js";
 import { runTool, type ToolResult } from "./runTool.js";
@@ -60,7 +60,10 @@ export async function createSandbox(
     throw new Error(`sandbox: cannot copy checkout ${checkoutDir}`, { cause });
   }
   const env = scrubbedEnv(home, tmp);
-  const privatePaths = [root, home, tmp, base, checkoutDir];
+  const toolDirs = [tools.kustomize, tools.helm]
+    .filter((t) => t !== undefined)
+    .map((t) => dirname(t.command));
+  const privatePaths = [root, home, tmp, base, checkoutDir, ...toolDirs];
   let scratch = 0;
   return {
     root,
