@@ -42,6 +42,11 @@ describe("hostile inputs", () => {
       ["gg:not-scanned big.yaml:1"],
     ],
     [
+      "a token as a file name",
+      { [`keys/${s.githubToken}.txt`]: "hello\n" },
+      ["github:GITHUB_TOKEN keys/[secret ghp_… (40 chars)].txt:1"],
+    ],
+    [
       "CRLF and BOM",
       { "w.env": `\uFEFFA=1\r\nTOKEN=${s.githubToken}\r\n` },
       ["github:GITHUB_TOKEN w.env:2"],

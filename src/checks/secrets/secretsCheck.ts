@@ -11,6 +11,7 @@ import { repoContext, type RepoContext } from "./repoContext.js";
 import { scanFiles, type ScannedFile } from "./scanHead.js";
 import { historyLocated } from "./historyLocated.js";
 import { scanMany, type ScanManyFn } from "./scanMany.js";
+import { scanPaths } from "./scanPaths.js";
 import { selectNew } from "./selectNew.js";
 
 /** Injected parts of the secrets check. */
@@ -44,7 +45,12 @@ export function createSecretsCheck(options: SecretsCheckOptions = {}): Check {
       const repo = await repoContext(input.head, input.base);
       const head = await scanHead(input, repo, scan, key);
       const history = await historyLocated(input, head, scan, key);
-      const located: Located[] = [...head.flatMap(locatedOf), ...history];
+      const named = await scanPaths(changedPaths(input, head), scan);
+      const located: Located[] = [
+        ...named.map((c) => ({ candidate: c, lines: [], lineInLines: 1 })),
+        ...head.flatMap(locatedOf),
+        ...history,
+      ];
       const findings = finalize(located, {
         key,
         allowedBy: allowlistMatcher(config.allow),
@@ -99,6 +105,17 @@ async function baseFingerprints(
       f.candidates.map((c) => `${c.path}\0${fingerprintSecret(c.value, key)}`),
     ),
   );
+}
+
+/** The paths the change adds or touches (every file without a base). */
+function changedPaths(
+  input: CheckInput,
+  head: readonly ScannedFile[],
+): string[] {
+  const paths = input.changes.all
+    ? head.map((f) => f.path)
+    : input.changes.paths;
+  return [...new Set(paths)];
 }
 
 function locatedOf(f: ScannedFile): Located[] {

@@ -30,7 +30,8 @@ export function toFinding(
     message: scrubSecretShapes(
       maskSecrets(text, [c.value, ...(c.alsoMask ?? [])]),
     ),
-    location: { path: c.path, line: c.line },
+    // A secret in a file name is masked in the path too.
+    location: { path: maskSecrets(c.path, [c.value]), line: c.line },
     fingerprint,
   };
   if (c.endLine !== undefined) finding.location.endLine = c.endLine;
