@@ -29,7 +29,7 @@ b2("bits.xor", (a, b) => a ^ b);
 b2("bits.lsh", (a, b) => {
   if (b < 0n)
     throw new BuiltinError(
-      "must be an unsigned integer number but got a negative integer",
+      "operand 2 must be an unsigned integer number but got a negative integer",
       "eval_type_error",
     );
   return a << b;
@@ -37,7 +37,7 @@ b2("bits.lsh", (a, b) => {
 b2("bits.rsh", (a, b) => {
   if (b < 0n)
     throw new BuiltinError(
-      "must be an unsigned integer number but got a negative integer",
+      "operand 2 must be an unsigned integer number but got a negative integer",
       "eval_type_error",
     );
   return a >> b;
