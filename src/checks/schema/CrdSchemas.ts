@@ -64,7 +64,7 @@ export class CrdSchemas {
   }
 
   private createAjv(): Ajv {
-    this.ajv = createAjv();
+    this.ajv = createAjv(true);
     if (this.objectMeta) {
       const { $defs } = this.objectMeta;
       this.ajv.addSchema({ $id: META_ID, $defs }, META_ID);

@@ -187,6 +187,24 @@ const CASES: Case[] = [
 ];
 
 describe("schemaCheck with CRDs of the repository", () => {
+  it("runs CRD patterns on RE2, so a catastrophic one cannot hang it", async () => {
+    const crd = edit(
+      WIDGET_CRD,
+      "type: string\n                  enum: [red, green, blue]",
+      "type: string\n                  pattern: '^(a+)+$'",
+    );
+    const c: Case = {
+      name: "ReDoS",
+      files: { "w.yaml": widget(`  size: 1\n  color: ${"a".repeat(40)}!\n`) },
+      repoOnly: { "crd.yaml": crd },
+      expected: [{ ruleId: "schema/format", file: "w.yaml", marker: "color" }],
+    };
+    const started = Date.now();
+    const { got, want } = await runCase(c);
+    expect(got).toEqual(want);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
   it.each(CASES)("$name", async (c) => {
     const { findings, got, want } = await runCase(c);
     expect(got).toEqual(want);

@@ -11,7 +11,7 @@ export const fixture = (name: string): string =>
 /** Replaces a snippet that must be there (so a broken fixture fails). */
 export function edit(text: string, from: string, to: string): string {
   if (!text.includes(from)) throw new Error(`fixture has no ${from}`);
-  return text.replace(from, to);
+  return text.replace(from, () => to); // `to` may hold `$'`: no patterns
 }
 
 /** 1-based line of the first line of `text` containing `marker`. */
