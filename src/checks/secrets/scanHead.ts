@@ -51,7 +51,9 @@ export async function scanFiles(
       p.prepared,
       p.analysis,
     );
-    out.push({ path: p.path, lines: p.text.split(/\r?\n/), candidates });
+    // Lines serve inline allows and the added-line test: only if needed.
+    const lines = candidates.length > 0 ? p.text.split(/\r?\n/) : [];
+    out.push({ path: p.path, lines, candidates });
   });
   return out;
 }
