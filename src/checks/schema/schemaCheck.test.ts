@@ -62,6 +62,24 @@ const CASES: Case[] = [
     ],
   },
   {
+    name: "a misspelt required field is one finding, not two",
+    files: {
+      "s.yaml": edit(
+        SERVICE,
+        "    - name: http\n      port: 80",
+        "    - name: http\n      prot: 80",
+      ),
+    },
+    expected: [
+      {
+        ruleId: "schema/unknown-field",
+        file: "s.yaml",
+        marker: "prot: 80",
+        says: 'spec.ports[0].prot: unknown field "prot" (did you mean "port"?)',
+      },
+    ],
+  },
+  {
     name: "a string where an integer belongs",
     files: { "d.yaml": edit(DEPLOYMENT, "replicas: 3", "replicas: three") },
     expected: [

@@ -11,13 +11,17 @@ export interface SchemaProblem {
   /** Where to point: the field itself, or its parent when it is missing. */
   at: FieldPath;
   message: string;
+  /** For an unknown field: the known field it is probably a typo of. */
+  hint?: string;
 }
 
 /**
  * Turns ajv errors into one problem per real mistake: the branch errors of
  * an `anyOf` / `oneOf` collapse into that keyword's single error, `if`
- * errors (always followed by their `then`) are dropped, and duplicates at
- * the same path are merged.
+ * errors (always followed by their `then`) are dropped, duplicates at
+ * the same path are merged, and a required field that is only missing
+ * because it is misspelt (`contaners`) is left to the unknown-field
+ * problem that names it.
  *
  * @param root - the object as written (for array-vs-map path steps)
  */
@@ -42,7 +46,19 @@ export function schemaProblems(
     seen.add(key);
     out.push(problem);
   }
-  return out;
+  return withoutTypoedRequired(out);
+}
+
+function withoutTypoedRequired(problems: SchemaProblem[]): SchemaProblem[] {
+  const typos = new Set(
+    problems
+      .filter((p) => p.hint !== undefined)
+      .map((p) => formatFieldPath([...p.path.slice(0, -1), p.hint ?? ""])),
+  );
+  return problems.filter(
+    (p) =>
+      p.ruleId !== "schema/required" || !typos.has(formatFieldPath(p.path)),
+  );
 }
 
 function within(path: string, parent: string): boolean {
@@ -59,7 +75,14 @@ function toProblem(e: ErrorObject, root: unknown): SchemaProblem {
       const hint = suggestField(field, e.parentSchema);
       const more = hint ? ` (did you mean "${hint}"?)` : "";
       const msg = `${formatFieldPath(path)}: unknown field "${field}"${more}`;
-      return { ruleId: "schema/unknown-field", path, at: path, message: msg };
+      const problem: SchemaProblem = {
+        ruleId: "schema/unknown-field",
+        path,
+        at: path,
+        message: msg,
+      };
+      if (hint !== undefined) problem.hint = hint;
+      return problem;
     }
     case "required": {
       const path = [...at, String(p["missingProperty"])];
