@@ -115,8 +115,29 @@ export class BodyCompiler {
     bound: Set<string>,
   ): { body: Literal[]; bound: Set<string> } {
     const scope = new Set([...outer, ...shallowVars(body)]);
-    const lits = body.map((l) => this.nested(l, scope));
-    return this.reorder(lits, scope, new Set(bound));
+    const declaredAt = new Map<string, number>();
+    body.forEach((l, i) => {
+      if (
+        l.kind !== "expr" ||
+        l.expr.type !== "call" ||
+        l.expr.name !== "assign"
+      )
+        return;
+      forEachVar(
+        l.expr.args[0]!,
+        (v) => {
+          if (!declaredAt.has(v)) declaredAt.set(v, i);
+        },
+        false,
+      );
+    });
+    const scopes = body.map((_l, i) => {
+      const s = new Set(scope);
+      for (const [v, at] of declaredAt) if (at >= i) s.delete(v);
+      return s;
+    });
+    const lits = body.map((l, i) => this.nested(l, scopes[i]!));
+    return this.reorder(lits, scopes, new Set(bound));
   }
 
   /** Compiles a nested body, renaming its declared vars that shadow `outer`. */
@@ -245,10 +266,10 @@ export class BodyCompiler {
 
   private reorder(
     lits: Literal[],
-    scope: Set<string>,
+    scopes: Set<string>[],
     bound: Set<string>,
   ): { body: Literal[]; bound: Set<string> } {
-    const info = lits.map((l) => this.ioOf(l, scope));
+    const info = lits.map((l, i) => this.ioOf(l, scopes[i]!));
     const out: Literal[] = [];
     const placed = new Array<boolean>(lits.length).fill(false);
     let progress = true;
