@@ -78,6 +78,18 @@ describe("kustomize hostile inputs", () => {
       line: 2,
     },
     {
+      name: "a container KRM function",
+      files: {
+        "app/kustomization.yaml": "generators:\n  - gen.yaml\n",
+        "app/gen.yaml":
+          "apiVersion: example.com/v1\nkind: Gen\nmetadata:\n  name: x\n  annotations:\n    config.kubernetes.io/function: |\n      container:\n        image: evil/miner\n",
+      },
+      rule: "render/krm-function",
+      message:
+        'generators entry "gen.yaml" is an exec or container KRM function; functions and plugins never run in the gate',
+      line: 2,
+    },
+    {
       name: "helmCharts while Helm is off",
       files: {
         "app/kustomization.yaml":
