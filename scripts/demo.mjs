@@ -10,10 +10,22 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const { dir, base, head } = materializeExample("acme");
 const format = process.argv[2] ?? "text";
 console.log(`demo: example repo in ${dir}`);
-console.log(`demo: gitops-gate check . --base ${base.slice(0, 12)} --head HEAD --format ${format}\n`);
+console.log(
+  `demo: gitops-gate check . --base ${base.slice(0, 12)} --head HEAD --format ${format}\n`,
+);
 const run = spawnSync(
   process.execPath,
-  [join(root, "bin", "gitops-gate.js"), "check", ".", "--base", base, "--head", head, "--format", format],
+  [
+    join(root, "bin", "gitops-gate.js"),
+    "check",
+    ".",
+    "--base",
+    base,
+    "--head",
+    head,
+    "--format",
+    format,
+  ],
   { cwd: dir, stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" },
 );
 rmSync(dir, { recursive: true, force: true });
@@ -21,8 +33,12 @@ process.stdout.write(run.stdout);
 // Exit code 1 alone could also be a crash: require the gate's own verdict.
 const verdict = format === "text" ? /^FAILURE: /m : /failure/;
 if (run.status === 1 && verdict.test(run.stdout)) {
-  console.log("\ndemo: the gate blocked this pull request (exit 1), as it should.");
-  console.log("demo: try `--format markdown` (npm run demo -- markdown), json or sarif.");
+  console.log(
+    "\ndemo: the gate blocked this pull request (exit 1), as it should.",
+  );
+  console.log(
+    "demo: try `--format markdown` (npm run demo -- markdown), json or sarif.",
+  );
 } else {
   console.error(
     `\ndemo: the gate did not end with its verdict (exit code ${run.status}); ` +

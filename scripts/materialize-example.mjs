@@ -3,12 +3,23 @@
 // commit first, then one commit per PR folder. Used by `npm run demo` and by
 // the end-to-end tests. Returns { dir, base, head }.
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const examples = join(dirname(fileURLToPath(import.meta.url)), "..", "examples");
+const examples = join(
+  dirname(fileURLToPath(import.meta.url)),
+  "..",
+  "examples",
+);
 
 function git(dir, ...args) {
   return execFileSync("git", args, {
@@ -31,7 +42,8 @@ function applyCommit(dir, commitDir) {
   const deletions = join(commitDir, ".delete");
   if (existsSync(deletions)) {
     for (const line of readFileSync(deletions, "utf8").split("\n")) {
-      if (line.trim()) rmSync(join(dir, line.trim()), { recursive: true, force: true });
+      if (line.trim())
+        rmSync(join(dir, line.trim()), { recursive: true, force: true });
     }
   }
   cpSync(commitDir, dir, {
@@ -57,7 +69,14 @@ export function materializeExample(name, opts = {}) {
   for (const c of commits.slice(0, opts.commits ?? commits.length)) {
     applyCommit(dir, join(prDir, c));
     git(dir, "add", "-A");
-    git(dir, "commit", "--quiet", "--allow-empty", "-m", c.replace(/^\d+-/, "").replace(/-/g, " "));
+    git(
+      dir,
+      "commit",
+      "--quiet",
+      "--allow-empty",
+      "-m",
+      c.replace(/^\d+-/, "").replace(/-/g, " "),
+    );
   }
   return { dir, base, head: git(dir, "rev-parse", "HEAD") };
 }

@@ -124,8 +124,10 @@ describe("parseYaml + toResources", () => {
       "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n" +
       "spec:\n  template:\n    spec:\n      containers:\n" +
       "        - name: app\n          image: nginx\n";
-    const [r] = toResources("d.yaml", parseYaml("d.yaml", text).documents)
-      .resources;
+    const [r] = toResources(
+      "d.yaml",
+      parseYaml("d.yaml", text).documents,
+    ).resources;
     const path = ["spec", "template", "spec", "containers", 0, "image"];
     expect(r?.locate(path)).toEqual({ path: "d.yaml", line: 10 });
     expect(r?.locate(["spec", "template", "missing"]).line).toBe(6);
