@@ -244,6 +244,8 @@ function canonicalOf(v: Value): string {
     case "boolean":
       return v ? "true" : "false";
     case "number":
+      if (Number.isInteger(v) && !Number.isSafeInteger(v))
+        return BigInt(v).toString();
       return Object.is(v, -0) ? "0" : String(v);
     case "bigint":
       return String(v);
@@ -251,16 +253,16 @@ function canonicalOf(v: Value): string {
       return JSON.stringify(v);
   }
   if (Array.isArray(v)) return "[" + v.map(canonical).join(",") + "]";
-  if (v instanceof RObject)
-    return (
-      "{" +
-      v
-        .sortedEntries()
-        .map(([k, x]) => canonical(k) + ":" + canonical(x))
-        .join(",") +
-      "}"
-    );
-  return "set(" + v.sorted().map(canonical).join(",") + ")";
+  // Only equality matters here, so any deterministic order will do.
+  if (v instanceof RObject) {
+    const parts: string[] = [];
+    for (const [k, x] of v.entries())
+      parts.push(canonical(k) + ":" + canonical(x));
+    return "{" + parts.sort().join(",") + "}";
+  }
+  const parts: string[] = [];
+  for (const x of v.values()) parts.push(canonical(x));
+  return "set(" + parts.sort().join(",") + ")";
 }
 
 /** True when a value is Rego-truthy as an expression result. */
