@@ -9,6 +9,7 @@ import {
   type CompiledModules,
 } from "./compile/compileModules.js";
 import { parseModule } from "./parser/parseModule.js";
+import { checkStrict } from "./compile/checkStrict.js";
 import { prepareQuery, type PreparedQueryImpl } from "./query.js";
 import { RegoError } from "./RegoError.js";
 import { collectAnnotations, type RegoAnnotation } from "./annotations.js";
@@ -27,6 +28,8 @@ export interface RegoModuleSource {
 export interface CompileOptions {
   /** Parse modules as Rego v0 unless they `import rego.v1` (default v1). */
   v0Compatible?: boolean;
+  /** OPA's strict mode: also reject unused assignments and imports. */
+  strict?: boolean;
 }
 
 /** Evaluation options. */
@@ -108,5 +111,10 @@ export function compile(
     }
   }
   if (errors.length) throw new RegoError(errors.flatMap((e) => e.errors));
-  return new Policy(compileModules(parsed), parsed);
+  const compiled = compileModules(parsed);
+  if (opts.strict) {
+    const strictErrors = checkStrict(parsed);
+    if (strictErrors.length) throw new RegoError(strictErrors);
+  }
+  return new Policy(compiled, parsed);
 }

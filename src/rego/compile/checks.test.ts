@@ -57,3 +57,17 @@ describe("compile-time checks", () => {
     ).toBe(5);
   });
 });
+
+describe("strict mode", () => {
+  const src = `package t
+import rego.v1
+import data.lib.unused
+p if { y := 1; z := 2; z > 0 }`;
+  it("rejects unused assignments and imports only when strict", () => {
+    const mods = [{ path: "s.rego", source: src }];
+    expect(() => compile(mods)).not.toThrow();
+    expect(() => compile(mods, { strict: true })).toThrow(
+      /assigned var y unused[\s\S]*import data\.lib\.unused unused/,
+    );
+  });
+});
