@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { SCHEMA_RULES } from "./schemaRules.js";
 import { edit, fixture, runCase, widget, type Case } from "./testCases.js";
 
 const WIDGET_CRD = fixture("crd-widget.yaml");
@@ -208,7 +209,10 @@ describe("schemaCheck with CRDs of the repository", () => {
   it.each(CASES)("$name", async (c) => {
     const { findings, got, want } = await runCase(c);
     expect(got).toEqual(want);
-    for (const f of findings) expect(f.message).not.toContain("hunter2");
+    for (const f of findings) {
+      expect(f.message).not.toContain("hunter2");
+      expect(SCHEMA_RULES.has(f.ruleId), `${f.ruleId} documented`).toBe(true);
+    }
     c.expected.forEach((e, i) => {
       if (e.says) expect(findings[i]?.message).toContain(e.says);
       expect(findings[i]?.check).toBe("schema");
