@@ -15,8 +15,6 @@ export interface ApiLifecycle {
   note?: string;
 }
 
-export { API_LIFECYCLES };
-
 /** What the target version says about an `apiVersion` + `kind`. */
 export type ApiStatus =
   | { status: "served" }
