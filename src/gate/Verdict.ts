@@ -1,3 +1,4 @@
+import type { RenderDiff } from "../render/diff/RenderDiff.js";
 import type { CheckName, Finding, Severity } from "../findings/finding.js";
 
 /** How the gate concludes: maps 1:1 to a GitHub check-run conclusion. */
@@ -32,6 +33,6 @@ export interface Verdict {
   conclusion: Conclusion;
   findings: Finding[];
   summary: VerdictSummary;
-  /** Rendered diff (shape owned by src/render/diff). */
-  diff?: unknown;
+  /** Rendered diff of the affected targets, when there is a base. */
+  diff?: RenderDiff;
 }

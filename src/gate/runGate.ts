@@ -1,20 +1,25 @@
-import type { Check } from "../checks/Check.js";
+import type { Check, CheckInput } from "../checks/Check.js";
 import { checks as defaultChecks } from "../checks/checks.js";
 import { environmentOf } from "../config/environmentOf.js";
-import { loadConfig } from "../config/loadConfig.js";
+import { loadConfig, type LoadedConfig } from "../config/loadConfig.js";
 import type { Config } from "../config/schema.js";
 import type { Finding } from "../findings/finding.js";
-import type { Renderer, RenderContext } from "../render/Renderer.js";
+import { diffRenders } from "../render/diff/diffRenders.js";
+import type { Renderer } from "../render/Renderer.js";
 import type { RenderedTarget } from "../render/RenderTarget.js";
 import { renderers as defaultRenderers } from "../render/renderers.js";
+import { SecretRegistry } from "../secrets/SecretRegistry.js";
+import { scrubDeep } from "../secrets/scrubDeep.js";
 import type { ChangeSet } from "../workspace/ChangeSet.js";
 import type { Tree } from "../workspace/Tree.js";
 import { applyOverrides } from "./applyOverrides.js";
+import { checksWithRegistry } from "./checksWithRegistry.js";
 import { configChangeFindings } from "./configChangeFindings.js";
+import { dedupeFindings } from "./dedupeFindings.js";
+import { failClosedFindings } from "./failClosedFindings.js";
 import { findingKey, judge } from "./judge.js";
-import { renderTargets } from "./renderTargets.js";
+import { renderStage, type Renders } from "./renderStage.js";
 import { runChecks } from "./runChecks.js";
-import { selectTargets } from "./selectTargets.js";
 import type { TargetSummary, Verdict } from "./Verdict.js";
 
 /** What the gate is asked to check. */
@@ -40,53 +45,108 @@ export interface GateDeps {
 }
 
 /**
- * The gate pipeline: trust (config from base), discover, render, check,
+ * The gate pipeline: trust (config from base), discover and render, check,
  * judge. Throws `ConfigError` for invalid config; every other problem ends
- * up as a finding.
+ * up as a finding. Every string of the verdict is scrubbed of the secret
+ * values the run found.
  */
 export async function runGate(
   request: GateRequest,
   deps: GateDeps = {},
 ): Promise<Verdict> {
-  const now = deps.now ?? Date.now;
-  const started = now();
-  const { config, path: configPath } = request.config
-    ? { config: request.config, path: request.configPath }
-    : await loadConfig(request.base ?? request.head);
-  const renderers = deps.renderers ?? defaultRenderers;
-  const headCtx = renderContext(request.head, config, request.signal);
-  const targets = await selectTargets(renderers, headCtx, request.changes);
-  const head = await renderTargets(renderers, targets, headCtx);
-  const base = request.base
-    ? await renderBase(renderers, request.base, request, config)
-    : undefined;
-  const input = {
+  const started = (deps.now ?? Date.now)();
+  const trusted = await trust(request);
+  const { config } = trusted;
+  const renders = await renderStage(
+    deps.renderers ?? defaultRenderers,
+    request,
+    config,
+    request.changes,
+    request.signal,
+  );
+  const registry = new SecretRegistry();
+  const checks = checksWithRegistry(deps.checks ?? defaultChecks, registry);
+  const input = checkInput(request, config, renders);
+  const findings = await check(checks, input, request);
+  const baseKeys = await existingFindings(checks, input, config);
+  const verdict = conclude(findings, request, trusted, renders, baseKeys);
+  verdict.summary.durationMs = (deps.now ?? Date.now)() - started;
+  return scrubDeep(verdict, (t) => registry.mask(t));
+}
+
+/** Step 1: config from the base tree (or as preloaded by the caller). */
+async function trust(request: GateRequest): Promise<LoadedConfig> {
+  if (!request.config) return loadConfig(request.base ?? request.head);
+  const loaded: LoadedConfig = { config: request.config };
+  if (request.configPath) loaded.path = request.configPath;
+  return loaded;
+}
+
+function checkInput(
+  request: GateRequest,
+  config: Config,
+  renders: Renders,
+): CheckInput {
+  const input: CheckInput = {
     config,
     head: request.head,
-    targets: head,
+    targets: renders.head,
     changes: request.changes,
     environmentOf: (p: string) => environmentOf(config, p),
-    ...(request.base ? { base: request.base } : {}),
-    ...(base ? { baseTargets: base } : {}),
-    ...(request.signal ? { signal: request.signal } : {}),
   };
+  if (request.base) input.base = request.base;
+  if (renders.base) input.baseTargets = renders.base;
+  if (request.signal) input.signal = request.signal;
+  return input;
+}
+
+/** Step 4: render findings, every check, and the config-change notes. */
+async function check(
+  checks: readonly Check[],
+  input: CheckInput,
+  request: GateRequest,
+): Promise<Finding[]> {
   const found = [
-    ...head.flatMap((t) => t.findings),
-    ...(await runChecks(deps.checks ?? defaultChecks, input)),
+    ...input.targets.flatMap((t) => t.findings),
+    ...failClosedFindings(input.targets),
+    ...(await runChecks(checks, input)),
     ...(await configChangeFindings(request)),
-  ].map((f) => withEnvironment(f, config));
-  const overridden = applyOverrides(found, config.overrides);
-  const baseKeys =
-    config.gate.newFindingsOnly && request.base && base
-      ? await baseFindingKeys(deps.checks ?? defaultChecks, {
-          ...input,
-          head: request.base,
-          targets: base,
-        })
-      : undefined;
-  const gate = { ...config.gate, failOn: request.failOn ?? config.gate.failOn };
-  const judged = judge(overridden, gate, targets.length, baseKeys);
-  return {
+  ].map((f) => withEnvironment(f, input.config));
+  return dedupeFindings(applyOverrides(found, input.config.overrides));
+}
+
+/** Keys of the findings the base branch already has (newFindingsOnly). */
+async function existingFindings(
+  checks: readonly Check[],
+  input: CheckInput,
+  config: Config,
+): Promise<Set<string> | undefined> {
+  if (!config.gate.newFindingsOnly || !input.base || !input.baseTargets) {
+    return undefined;
+  }
+  const { baseTargets, base, ...rest } = input;
+  const onBase = { ...rest, head: base, targets: baseTargets };
+  const findings = [
+    ...baseTargets.flatMap((t) => t.findings),
+    ...(await runChecks(checks, onBase)),
+  ];
+  return new Set(findings.map(findingKey));
+}
+
+/** Step 5: judge, summarise and attach the rendered diff. */
+function conclude(
+  findings: Finding[],
+  request: GateRequest,
+  trusted: LoadedConfig,
+  renders: Renders,
+  baseKeys?: ReadonlySet<string>,
+): Verdict {
+  const gate = {
+    ...trusted.config.gate,
+    failOn: request.failOn ?? trusted.config.gate.failOn,
+  };
+  const judged = judge(findings, gate, renders.targets.length, baseKeys);
+  const verdict: Verdict = {
     conclusion: judged.conclusion,
     findings: judged.findings,
     summary: {
@@ -95,63 +155,21 @@ export async function runGate(
       counts: judged.counts,
       byCheck: judged.byCheck,
       blocking: judged.blocking,
-      targets: head.map(summarise),
+      targets: renders.head.map(summarise),
       changedPaths: request.changes.paths.length,
-      ...(configPath ? { configPath } : {}),
-      durationMs: now() - started,
+      ...(trusted.path ? { configPath: trusted.path } : {}),
+      durationMs: 0,
     },
   };
-}
-
-function renderContext(
-  tree: Tree,
-  config: Config,
-  signal?: AbortSignal,
-): RenderContext {
-  const rendering = withoutPolicyDirs(config);
-  return signal
-    ? { tree, config: rendering, signal }
-    : { tree, config: rendering };
-}
-
-/** Policy folders hold Rego, data and Gatekeeper templates for the policy
- * check, not manifests to deploy: plain rendering leaves them out. */
-function withoutPolicyDirs(config: Config): Config {
-  const dirs = config.checks.policy.paths.map(
-    (p) => `${p.replace(/\/+$/, "")}/**`,
-  );
-  const plain = config.render.plain;
-  return {
-    ...config,
-    render: {
-      ...config.render,
-      plain: { ...plain, exclude: [...plain.exclude, ...dirs] },
-    },
-  };
-}
-
-async function renderBase(
-  renderers: readonly Renderer[],
-  tree: Tree,
-  request: GateRequest,
-  config: Config,
-): Promise<RenderedTarget[]> {
-  const ctx = renderContext(tree, config, request.signal);
-  const targets = await selectTargets(renderers, ctx, request.changes);
-  return renderTargets(renderers, targets, ctx);
-}
-
-/** Keys of the findings the base branch already has (newFindingsOnly). */
-async function baseFindingKeys(
-  checks: readonly Check[],
-  input: Parameters<typeof runChecks>[1],
-): Promise<Set<string>> {
-  const { baseTargets: _b, base: _t, ...rest } = input;
-  const findings = [
-    ...input.targets.flatMap((t) => t.findings),
-    ...(await runChecks(checks, rest)),
-  ];
-  return new Set(findings.map(findingKey));
+  if (renders.base) {
+    const { hideChartLabels, maxKB } = trusted.config.render.diff;
+    verdict.diff = diffRenders(renders.base, renders.head, {
+      hideChartLabels,
+      maxBytes: maxKB * 1024,
+      fullDiff: "the JSON report (gitops-gate check --format json)",
+    });
+  }
+  return verdict;
 }
 
 function withEnvironment(f: Finding, config: Config): Finding {

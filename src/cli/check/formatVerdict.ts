@@ -1,6 +1,7 @@
 import type { Verdict } from "../../gate/Verdict.js";
 import { jsonReport } from "../../report/jsonReport.js";
 import { markdownReport } from "../../report/markdownReport.js";
+import { renderDiffMarkdown } from "../../report/renderDiffMarkdown.js";
 import { sarifReport } from "../../report/sarifReport.js";
 import { textReport } from "../../report/textReport.js";
 import type { CheckOptions } from "./CheckOptions.js";
@@ -15,7 +16,10 @@ export function formatVerdict(
     case "json":
       return jsonReport(verdict);
     case "markdown":
-      return markdownReport(verdict);
+      return markdownReport(
+        verdict,
+        verdict.diff ? { diffMarkdown: renderDiffMarkdown(verdict.diff) } : {},
+      );
     case "sarif":
       return sarifReport(verdict, { version: env.version });
     case "text":

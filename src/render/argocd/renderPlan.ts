@@ -1,5 +1,6 @@
 import type { Finding, Location } from "../../findings/finding.js";
 import type { Resource } from "../../manifests/Resource.js";
+import { missingPathFinding } from "../apps/missingPathFinding.js";
 import { renderDirectory } from "../apps/renderDirectory.js";
 import { helmTemplate } from "../helm/helmTemplate.js";
 import { kustomizeBuild } from "../kustomize/kustomizeBuild.js";
@@ -66,6 +67,19 @@ async function renderSource(
       return { ok: s.severity !== "error", resources: [], findings: [f] };
     }
     case "directory": {
+      const files = await ctx.tree.files();
+      const at = {
+        path: target.path,
+        ...(entry.line ? { line: entry.line } : {}),
+      };
+      const missing = missingPathFinding(
+        target,
+        files,
+        s.opts.dir,
+        "spec.source.path",
+        at,
+      );
+      if (missing) return { ok: false, resources: [], findings: [missing] };
       const out = await renderDirectory(ctx, s.opts);
       for (const f of out.findings) f.target = target.id;
       return { ok: true, ...out };

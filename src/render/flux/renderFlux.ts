@@ -1,4 +1,5 @@
 import { rename, writeFile } from "node:fs/promises";
+import { missingPathFinding } from "../apps/missingPathFinding.js";
 import { join } from "node:path";
 import { parse, stringify } from "yaml";
 import type { Finding } from "../../findings/finding.js";
@@ -83,8 +84,16 @@ async function renderPlan(
   );
   if (refused.length > 0)
     return { target, ok: false, resources: [], findings: refused };
-  if (plan.generate)
-    await generateKustomization(sb, plan.dir, await ctx.tree.files());
+  const files = await ctx.tree.files();
+  const missing = missingPathFinding(
+    target,
+    files,
+    plan.dir,
+    "spec.path",
+    plan.entry,
+  );
+  if (missing) return { target, ok: false, resources: [], findings: [missing] };
+  if (plan.generate) await generateKustomization(sb, plan.dir, files);
   const built = await kustomizeBuild(sb, {
     target,
     dir: plan.dir,

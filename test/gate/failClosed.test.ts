@@ -1,0 +1,110 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { cli } from "../helpers/cliHarness.js";
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true })));
+
+/** Writes files into a new folder and returns its path. */
+function repo(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), "gg-failclosed-"));
+  dirs.push(dir);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+const deployment = [
+  "apiVersion: apps/v1",
+  "kind: Deployment",
+  "metadata: {name: web}",
+  "spec:",
+  "  selector: {matchLabels: {app: web}}",
+  "  template:",
+  "    metadata: {labels: {app: web}}",
+  "    spec:",
+  "      containers: [{name: web, image: nginx:1.27}]",
+  "",
+].join("\n");
+
+describe("the gate fails closed on targets it cannot check", () => {
+  it("a kustomization with a remote base blocks, not passes", async () => {
+    const dir = repo({
+      "apps/web/kustomization.yaml":
+        "resources:\n  - deployment.yaml\n" +
+        "  - https://github.com/example/repo//deploy?ref=main\n",
+      "apps/web/deployment.yaml": deployment,
+    });
+    const run = await cli(["check", dir, "--format", "json"], "/");
+    const findings = JSON.parse(run.stdout).findings as {
+      ruleId: string;
+      severity: string;
+    }[];
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        ruleId: "render/not-checked",
+        severity: "error",
+      }),
+    );
+    expect(run.code).toBe(1);
+  });
+
+  it.each([
+    {
+      name: "an Argo CD Application whose path does not exist",
+      file: "argocd/web.yaml",
+      text: [
+        "apiVersion: argoproj.io/v1alpha1",
+        "kind: Application",
+        "metadata: {name: web, namespace: argocd}",
+        "spec:",
+        "  project: web",
+        "  source:",
+        "    repoURL: https://github.com/acme/gitops.git",
+        "    path: apps/web/overlays/dve",
+        "  destination: {server: https://kubernetes.default.svc, namespace: web}",
+        "",
+      ].join("\n"),
+      config:
+        "render:\n  argocd:\n    repoURLs: [https://github.com/acme/gitops.git]\n",
+    },
+    {
+      name: "a Flux Kustomization whose path does not exist",
+      file: "clusters/prod/web.yaml",
+      text: [
+        "apiVersion: kustomize.toolkit.fluxcd.io/v1",
+        "kind: Kustomization",
+        "metadata: {name: web, namespace: flux-system}",
+        "spec:",
+        "  interval: 5m",
+        "  path: ./apps/web/overlays/prdo",
+        "  prune: true",
+        "  sourceRef: {kind: GitRepository, name: flux-system}",
+        "",
+      ].join("\n"),
+      config: "",
+    },
+  ])("$name is an error, not an empty app", async ({ file, text, config }) => {
+    const dir = repo({
+      [file]: text,
+      "apps/web/overlays/dev/deployment.yaml": deployment,
+      ".github/gitops-gate.yml": config,
+    });
+    const run = await cli(["check", dir, "--format", "json"], "/");
+    const findings = JSON.parse(run.stdout).findings as {
+      ruleId: string;
+      message: string;
+      location: { path: string };
+    }[];
+    const missing = findings.filter((f) => f.ruleId === "render/path-missing");
+    expect(missing).toHaveLength(1);
+    expect(missing[0]?.location.path).toBe(file);
+    expect(missing[0]?.message).toContain("does not exist in this repository");
+    expect(run.stdout).not.toContain(tmpdir());
+    expect(run.code).toBe(1);
+  });
+});
