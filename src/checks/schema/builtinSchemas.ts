@@ -110,28 +110,26 @@ export class BuiltinSchemas {
   }
 
   /**
-   * Other apiVersions the shipped schemas know for the kind of the same
-   * group, and whether that group is Kubernetes' own.
+   * Other apiVersions the shipped schemas know for the kind: those of the
+   * same group, and whether that group is Kubernetes' own; or, when the
+   * group has none, the Kubernetes apiVersions of a kind of that name
+   * (`app/v1` Deployment is most likely a typo of `apps/v1`).
    * @example otherVersions("apps/v2", "Deployment")
    *   // { core: true, apiVersions: ["apps/v1", "apps/v1beta1", ...] }
    */
-  async otherVersions(
-    apiVersion: string,
-    kind: string,
-  ): Promise<{ core: boolean; apiVersions: string[] }> {
+  async otherVersions(apiVersion: string, kind: string): Promise<Others> {
     const index = await this.loadIndex();
     const group = groupOf(apiVersion);
-    const matching = (keys: string[]) =>
-      keys
-        .map((k) => [
-          k.slice(0, k.lastIndexOf("/")),
-          k.slice(k.lastIndexOf("/") + 1),
-        ])
-        .filter(([v, k]) => k === kind && groupOf(v ?? "") === group)
-        .map(([v]) => v ?? "");
-    const core = matching(index.coreKinds);
-    const crd = matching(Object.keys(index.kinds));
-    return { core: core.length > 0, apiVersions: [...core, ...crd].sort() };
+    const all = [...index.coreKinds, ...Object.keys(index.kinds)];
+    const sameGroup = versionsOfKind(all, kind, (v) => groupOf(v) === group);
+    if (sameGroup.length > 0) {
+      const core = index.coreKinds.some((k) =>
+        sameGroup.includes(k.slice(0, k.lastIndexOf("/"))),
+      );
+      return { core, apiVersions: sameGroup, elsewhere: [] };
+    }
+    const elsewhere = versionsOfKind(index.coreKinds, kind, () => true);
+    return { core: false, apiVersions: [], elsewhere };
   }
 
   /**
@@ -209,6 +207,30 @@ function coreBundlesFrom(index: SchemaIndex, target: KubeVersion): string[] {
     (r) => compareKubeVersion(r.parsed, target) < 0,
   );
   return [...newer, ...older.reverse()].map((r) => index.core[r.v] ?? "");
+}
+
+/** What the shipped schemas know of a kind in other apiVersions. */
+export interface Others {
+  /** The requested group is Kubernetes' own. */
+  core: boolean;
+  /** Known apiVersions of the kind in the requested group. */
+  apiVersions: string[];
+  /** Kubernetes apiVersions of a kind of that name in other groups. */
+  elsewhere: string[];
+}
+
+function versionsOfKind(
+  keys: readonly string[],
+  kind: string,
+  keep: (apiVersion: string) => boolean,
+): string[] {
+  const out = new Set<string>();
+  for (const key of keys) {
+    const at = key.lastIndexOf("/");
+    const v = key.slice(0, at);
+    if (key.slice(at + 1) === kind && keep(v)) out.add(v);
+  }
+  return [...out].sort();
 }
 
 function groupOf(apiVersion: string): string {

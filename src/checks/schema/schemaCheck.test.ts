@@ -216,6 +216,21 @@ const CASES: Case[] = [
     ],
   },
   {
+    name: "a misspelt group of a Kubernetes kind",
+    files: {
+      "d.yaml": edit(DEPLOYMENT, "apiVersion: apps/v1", "apiVersion: app/v1"),
+    },
+    expected: [
+      {
+        ruleId: "schema/unknown-kind",
+        severity: "notice",
+        file: "d.yaml",
+        marker: "apiVersion",
+        says: "did you mean apps/v1, apps/v1beta1, apps/v1beta2, extensions/v1beta1?",
+      },
+    ],
+  },
+  {
     name: "a kind with no schema is an error when config says so",
     files: {
       "x.yaml": "apiVersion: acme.io/v1\nkind: Gadget\nmetadata:\n  name: g\n",

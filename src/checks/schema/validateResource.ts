@@ -112,7 +112,10 @@ async function builtinSchema(
     const at = ["apiVersion"];
     return { finding: report("schema/unknown-kind", "error", message, at) };
   }
-  const known = list ? `; the shipped schemas know ${list}` : "";
+  const elsewhere = others.elsewhere.join(", ");
+  const known = list
+    ? `; the shipped schemas know ${list}`
+    : elsewhere && `; did you mean ${elsewhere}?`;
   const message =
     `no schema for ${kind} ${apiVersion} (Kubernetes ` +
     `${formatKubeVersion(ctx.target)}, shipped CRDs, or a CRD in the ` +
