@@ -161,8 +161,18 @@ function setAt(
       ? undefined
       : doc.map((x, i) => (i === idx ? next : x));
   }
-  if (doc instanceof RSet && rest.length === 0 && mode === "add")
-    return doc.clone().add(val);
+  if (doc instanceof RSet) {
+    if (rest.length === 0) {
+      if (mode !== "add" || !equal(k!, val)) return undefined;
+      return doc.clone().add(val);
+    }
+    if (!doc.has(k!)) return undefined;
+    const next = setAt(k!, rest, val, mode);
+    if (next === undefined) return undefined;
+    const s = doc.clone();
+    s.delete(k!);
+    return s.add(next);
+  }
   return undefined;
 }
 

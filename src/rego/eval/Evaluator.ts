@@ -35,6 +35,39 @@ export interface EvalState {
 }
 
 const NONE = Symbol("none");
+const CONSTS = new WeakMap<Term, Value | typeof NONE>();
+
+/** The value of a composite literal without variables, refs or calls
+ * (computed once, iteratively deep, so huge literals cost no stack). */
+function constantOf(t: Term): Value | undefined {
+  const hit = CONSTS.get(t);
+  if (hit !== undefined) return hit === NONE ? undefined : hit;
+  let v: Value | undefined;
+  if (t.type === "scalar") v = t.value;
+  else if (t.type === "array" || t.type === "set") {
+    const items: Value[] = [];
+    for (const i of t.items) {
+      const x = constantOf(i);
+      if (x === undefined) break;
+      items.push(x);
+    }
+    if (items.length === t.items.length)
+      v = t.type === "array" ? items : RSet.from(items);
+  } else if (t.type === "object") {
+    const o = new RObject();
+    for (const [k, x] of t.pairs) {
+      const kv = constantOf(k);
+      const xv = constantOf(x);
+      if (kv === undefined || xv === undefined) break;
+      o.set(kv, xv);
+    }
+    if (o.size === t.pairs.length || t.pairs.length === 0) v = o;
+    if (o.size !== new Set(t.pairs.map(([k]) => constantOf(k))).size)
+      v = undefined;
+  }
+  if (t.type !== "scalar") CONSTS.set(t, v === undefined ? NONE : v);
+  return v;
+}
 
 /** Top-down evaluator with CPS backtracking; callbacks return true to stop. */
 export class Evaluator {
@@ -387,14 +420,21 @@ export class Evaluator {
       }
       case "ref":
         return this.evalRef(t, env, cb);
-      case "array":
+      case "array": {
+        const c = constantOf(t);
+        if (c !== undefined) return cb(c);
         return this.evalArgs(t.items, 0, t.items.length, [], env, cb);
+      }
       case "set":
+        if (constantOf(t) !== undefined) return cb(constantOf(t)!);
         return this.evalArgs(t.items, 0, t.items.length, [], env, (vs) =>
           cb(RSet.from(vs)),
         );
-      case "object":
+      case "object": {
+        const c = constantOf(t);
+        if (c !== undefined) return cb(c);
         return this.evalObject(t.pairs, env, cb);
+      }
       case "arraycomp": {
         const out: Value[] = [];
         this.evalBody(t.body, 0, env, () =>
@@ -548,7 +588,7 @@ export class Evaluator {
     if (hit !== undefined) return hit === NONE ? undefined : hit;
     let v = node.rules.length ? this.evalRules(node) : undefined;
     if (node.children.size || node.isPackage) {
-      const obj = v instanceof RObject ? v : new RObject();
+      const obj = v instanceof RObject ? v.clone() : new RObject();
       for (const [k, child] of node.children) {
         const b = base === undefined ? undefined : getChild(base, k);
         const leaf =
@@ -557,7 +597,7 @@ export class Evaluator {
         const cv = this.materialize(child, b);
         if (cv !== undefined) obj.set(k, mergeChild(obj.get(k), cv, node));
       }
-      if (v === undefined) v = obj;
+      if (v === undefined || v instanceof RObject) v = obj;
     }
     if (base !== undefined) v = v === undefined ? base : mergeValues(base, v);
     v = this.applyOverrides(node.path, v);
