@@ -125,3 +125,13 @@ deny contains "x" if false`;
     expect(run).toThrow(/disabled/);
   });
 });
+
+describe("large inputs", () => {
+  it("evaluates a policy holding a 50,000-element literal", () => {
+    const items = Array.from({ length: 50_000 }, (_v, i) => `{"i": ${i}}`).join(
+      ", ",
+    );
+    const p = compile(mod(`package big\nimport rego.v1\nxs := [${items}]`));
+    expect(p.eval("x := count(data.big.xs)")[0]?.bindings.x).toBe(50_000);
+  });
+});
