@@ -6,10 +6,13 @@ import { x as extract } from "tar";
 import { dirTree } from "./dirTree.js";
 import type { Tree } from "./Tree.js";
 
+function insideRoot(path: string): boolean {
+  return !path.startsWith("/") && !path.split("/").includes("..");
+}
+
 /**
  * Writes the tree of a git revision into a new temp directory (through
- * `git archive`, extracted with `tar`, which refuses absolute and `..`
- * paths) and returns it as a {@link Tree}. The caller removes `tree.dir`.
+ * `git archive`, extracted with `tar`, which skips absolute and `..` paths) and returns it as a {@link Tree}. The caller removes `tree.dir`.
  */
 export async function exportRevision(
   repoDir: string,
@@ -24,7 +27,15 @@ export async function exportRevision(
   let stderr = "";
   git.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<number>((res) => git.on("close", res));
-  const unpack = extract({ cwd: dir, strict: true, preservePaths: false });
+  // Symlinks are kept exactly as committed (an absolute target too), so
+  // the render sandbox and the checks can refuse them with a finding;
+  // entry paths that would land outside `dir` are skipped.
+  const unpack = extract({
+    cwd: dir,
+    strict: true,
+    preservePaths: true,
+    filter: (path) => insideRoot(path),
+  });
   git.stdout.pipe(unpack);
   const [code] = await Promise.all([
     exited,

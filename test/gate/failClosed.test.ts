@@ -1,4 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import {
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -105,6 +112,45 @@ describe("the gate fails closed on targets it cannot check", () => {
     expect(missing[0]?.location.path).toBe(file);
     expect(missing[0]?.message).toContain("does not exist in this repository");
     expect(run.stdout).not.toContain(tmpdir());
+    expect(run.code).toBe(1);
+  });
+});
+
+describe("one unreadable file does not hide the others' findings", () => {
+  it("a symlink out of the checkout next to a leaked key", async () => {
+    const dir = repo({
+      "charts/api/values-prod.yaml":
+        "aws:\n  secretAccessKey: wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq9Hs2Lm4T\n" +
+        "  accessKeyId: AKIAZ3MSJV4WWNKQ7TPL\n",
+    });
+    const git = (...args: string[]) =>
+      execFileSync("git", args, {
+        cwd: dir,
+        env: {
+          PATH: process.env["PATH"],
+          HOME: dir,
+          GIT_AUTHOR_NAME: "t",
+          GIT_AUTHOR_EMAIL: "t@example.com",
+          GIT_COMMITTER_NAME: "t",
+          GIT_COMMITTER_EMAIL: "t@example.com",
+        },
+      })
+        .toString()
+        .trim();
+    git("init", "-q", "-b", "main");
+    git("commit", "-q", "--allow-empty", "-m", "base");
+    symlinkSync("/etc/hostname", join(dir, "misc-link.yaml"));
+    git("add", "-A");
+    git("commit", "-q", "-m", "pr");
+    const run = await cli(
+      ["check", ".", "--base", "HEAD~1", "--head", "HEAD", "--format", "json"],
+      dir,
+    );
+    const rules = (JSON.parse(run.stdout).findings as { ruleId: string }[]).map(
+      (f) => f.ruleId,
+    );
+    expect(rules).not.toContain("secrets/check-failed");
+    expect(rules).toContain("aws:AWSSecretAccessKey");
     expect(run.code).toBe(1);
   });
 });

@@ -69,7 +69,10 @@ async function headLineSets(
   const out = new Map<string, Set<string>>();
   for (const path of new Set(paths)) {
     if (!files.has(path)) continue;
-    const text = (await input.head.readFile(path)).toString("utf8");
+    // Unreadable files (a symlink out of the checkout) are reported by the
+    // head scan as not scanned; here they count as having no lines.
+    const bytes = await input.head.readFile(path).catch(() => Buffer.alloc(0));
+    const text = bytes.toString("utf8");
     out.set(path, new Set(text.split(/\r?\n/).map((l) => l.trim())));
   }
   return out;

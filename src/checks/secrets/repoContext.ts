@@ -33,7 +33,9 @@ export async function repoContext(
   const headFiles = await head.files();
   const envFiles = new Set<string>();
   for (const path of headFiles.filter(isKustomization)) {
-    const text = (await head.readFile(path)).toString("utf8");
+    // An unreadable kustomization is the renderer's finding, not ours.
+    const bytes = await head.readFile(path).catch(() => Buffer.alloc(0));
+    const text = bytes.toString("utf8");
     for (const doc of yamlLeaves(text)) {
       for (const f of secretGeneratorEnvFiles(path, doc)) envFiles.add(f);
     }

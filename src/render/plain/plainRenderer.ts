@@ -82,9 +82,22 @@ async function readOrFinding(
       check: "yaml",
       ruleId: "yaml/unreadable",
       severity: "error",
-      message: `cannot read file (${code})`,
+      message: unreadableReason(cause as NodeJS.ErrnoException),
       location: { path },
     });
     return undefined;
+  }
+}
+
+function unreadableReason(err: NodeJS.ErrnoException): string {
+  switch (err.code) {
+    case "EOUTSIDE":
+      return "refused: it is a symlink (or path) that leads outside the checkout";
+    case "EACCES":
+      return "cannot read file: permission denied";
+    case "ENOENT":
+      return "cannot read file: it is a dangling symlink";
+    default:
+      return `cannot read file (${err.code ?? err.message})`;
   }
 }
