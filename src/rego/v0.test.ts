@@ -132,3 +132,31 @@ violation[{"msg": msg}] {
     expect(run).toThrow(RegoError);
   });
 });
+
+describe("Gatekeeper library style (v0 with deprecated builtins)", () => {
+  it("evaluates k8sallowedrepos using any()", () => {
+    const src = `package k8sallowedrepos
+violation[{"msg": msg}] {
+  container := input.review.object.spec.containers[_]
+  satisfied := [good | repo = input.parameters.repos[_] ; good = startswith(container.image, repo)]
+  not any(satisfied)
+  msg := sprintf("container <%v> has an invalid image repo <%v>", [container.name, container.image])
+}`;
+    const input = {
+      review: {
+        object: {
+          spec: {
+            containers: [
+              { name: "a", image: "evil/x" },
+              { name: "b", image: "ok/y" },
+            ],
+          },
+        },
+      },
+      parameters: { repos: ["ok/"] },
+    };
+    expect(evalV0([src], "x := data.k8sallowedrepos.violation", input)).toEqual(
+      [{ msg: "container <a> has an invalid image repo <evil/x>" }],
+    );
+  });
+});

@@ -138,3 +138,19 @@ function range(a: Value, b: Value, step: number): Value[] {
   else for (let i = x; i >= y; i -= step) out.push(i);
   return out;
 }
+
+// Deprecated (pre-1.0) builtins still used by v0 policies such as older
+// Gatekeeper library templates.
+register("any", 1, ([v]) =>
+  elems(v!, 1, "one of {array, set}").some((x) => x === true),
+);
+register("all", 1, ([v]) =>
+  elems(v!, 1, "one of {array, set}").every((x) => x === true),
+);
+register("set_diff", 2, ([a, b]) => {
+  if (!(a instanceof RSet)) throw typeErr(1, "set", a!);
+  if (!(b instanceof RSet)) throw typeErr(2, "set", b!);
+  const out = new RSet();
+  for (const [k, x] of a.map) if (!b.map.has(k)) out.map.set(k, x);
+  return out;
+});
