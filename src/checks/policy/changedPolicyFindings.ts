@@ -3,18 +3,11 @@ import type { ChangeSet } from "../../workspace/ChangeSet.js";
 import { underRoot } from "./loadPolicyFiles.js";
 import { policyFinding } from "./policyFinding.js";
 
-/** Where the gate's config may live (read from the base revision). */
-export const CONFIG_FILES: readonly string[] = [
-  ".github/gitops-gate.yml",
-  ".github/gitops-gate.yaml",
-  ".gitops-gate.yml",
-  ".gitops-gate.yaml",
-];
-
 /**
- * One warning per changed policy or gate config file. The verdict of this
- * PR still uses the base revision's policies and config; the finding tells
- * reviewers that the PR changes the rules it is judged by.
+ * One warning per changed policy file. The verdict of this PR still uses
+ * the base revision's policies; the finding tells reviewers that the PR
+ * changes the rules it is judged by. (A changed gate config is reported by
+ * the gate itself: `config/changed-in-pr`.)
  */
 export function changedPolicyFindings(
   changes: Pick<ChangeSet, "all" | "paths">,
@@ -22,17 +15,6 @@ export function changedPolicyFindings(
 ): Finding[] {
   if (changes.all) return [];
   return changes.paths.flatMap((path) => {
-    if (CONFIG_FILES.includes(path)) {
-      return [
-        policyFinding(
-          "policy/config-changed",
-          "warning",
-          "this PR changes the gate's config; it is checked with the base " +
-            "revision's config, and the change takes effect after merge",
-          { path },
-        ),
-      ];
-    }
     if (policyPaths.some((root) => underRoot(path, root))) {
       return [
         policyFinding(

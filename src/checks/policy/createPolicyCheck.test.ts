@@ -60,7 +60,6 @@ describe("policy check: conftest-style policies", () => {
     expect(engine.compiled[0]?.map((m) => m.source)).toEqual([MAIN_REGO]);
     expect(findings.map((f) => [f.ruleId, f.location.path])).toEqual([
       ["policy/policy-changed", "policy/main.rego"],
-      ["policy/config-changed", ".github/gitops-gate.yml"],
     ]);
   });
 
