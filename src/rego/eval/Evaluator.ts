@@ -10,6 +10,7 @@ import {
 import { RegoError } from "../RegoError.js";
 import { equal, RObject, RSet, type Value } from "../value.js";
 import { templateText } from "./templateText.js";
+import { formatValue } from "../builtins/formatValue.js";
 import { upsert, mergeValues, getChild } from "./valueOps.js";
 import {
   conflict,
@@ -382,6 +383,20 @@ export class Evaluator {
     });
   }
 
+  /** print(): undefined operands print as <undefined>, as in OPA. */
+  private evalPrint(args: Term[], env: Env): boolean {
+    const parts = args.map((a) => {
+      let out = "<undefined>";
+      this.evalTerm(a, env, (v) => {
+        out = typeof v === "string" ? v : formatValue(v);
+        return true;
+      });
+      return out;
+    });
+    this.st.print(parts.join(" "));
+    return true;
+  }
+
   /** Evaluates args, bare unbound vars last (bound by refs in others). */
   private evalArgsLate(
     ts: Term[],
@@ -452,6 +467,8 @@ export class Evaluator {
       case "objectcomp":
         return cb(this.objectComp(t, env));
       case "call":
+        if (t.name === "print" && !this.fnOverrides.has("print"))
+          return this.evalPrint(t.args, env) && cb(true);
         if (t.args.some((a) => this.isUnbound(a, env)))
           return this.evalArgsLate(t.args, env, (args) =>
             this.callFn(t.name, args, t.loc, cb),
