@@ -71,3 +71,28 @@ describe("parseConfig", () => {
     );
   });
 });
+
+describe("parseConfig hints", () => {
+  it.each([
+    {
+      text: "chekcs:\n  schema: {}\n",
+      message: 'unknown key "chekcs" (did you mean "checks"?)',
+    },
+    {
+      text: "checks:\n  secrets:\n    alow: []\n",
+      message: 'unknown key "alow" (did you mean "allow"?)',
+    },
+    {
+      text: "checks:\n  schema:\n    kubernetesVersion: 1.33\n",
+      message: 'expected a string; quote the value ("1.33")',
+    },
+  ])("$message", ({ text, message }) => {
+    expect(problemsOf(text).map((p) => p.message)).toEqual([message]);
+  });
+
+  it("lists problems in line order", () => {
+    const lines = problemsOf("gate:\n  failOn: x\nzzz: 1\n").map((p) => p.line);
+    expect(lines).toEqual([...lines].sort((a, b) => (a ?? 0) - (b ?? 0)));
+    expect(lines).toHaveLength(2);
+  });
+});

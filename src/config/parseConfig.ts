@@ -1,6 +1,8 @@
 import type { z } from "zod";
 import { parseYaml } from "../manifests/parseYaml.js";
 import { ConfigError, type ConfigProblem } from "./ConfigError.js";
+import { closest } from "./closest.js";
+import { knownKeys } from "./knownKeys.js";
 import { configSchema, type Config } from "./schema.js";
 
 /**
@@ -32,12 +34,11 @@ export function parseConfig(file: string, text: string | Buffer): Config {
     ]);
   }
   const value = doc?.value ?? {};
-  const result = configSchema.safeParse(value);
+  const result = configSchema.safeParse(value, { reportInput: true });
   if (result.success) return result.data;
-  throw new ConfigError(
-    file,
-    result.error.issues.map((issue) => toProblem(issue, doc?.locate)),
-  );
+  const problems = result.error.issues.map((i) => toProblem(i, doc?.locate));
+  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  throw new ConfigError(file, problems);
 }
 
 type Locate = NonNullable<
@@ -52,21 +53,32 @@ function toProblem(issue: z.core.$ZodIssue, locate?: Locate): ConfigProblem {
   const at = extraKeys.length > 0 ? [...path, extraKeys[0] ?? ""] : path;
   const problem: ConfigProblem = {
     key: at.join("."),
-    message: describe(issue),
+    message: describe(issue, path),
   };
   const line = locate?.(at).line;
   if (line !== undefined) problem.line = line;
   return problem;
 }
 
-function describe(issue: z.core.$ZodIssue): string {
+function describe(
+  issue: z.core.$ZodIssue,
+  path: readonly (string | number)[],
+): string {
   switch (issue.code) {
-    case "unrecognized_keys":
-      return `unknown key ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+    case "unrecognized_keys": {
+      const known = knownKeys(path);
+      const hints = issue.keys.map((k) => {
+        const near = closest(k, known);
+        return near ? `"${k}" (did you mean "${near}"?)` : `"${k}"`;
+      });
+      return `unknown key ${hints.join(", ")}`;
+    }
     case "invalid_value":
       return `invalid value; allowed: ${issue.values.map(String).join(", ")}`;
     case "invalid_type":
-      return `expected ${issue.expected}`;
+      return issue.expected === "string" && typeof issue.input === "number"
+        ? `expected a string; quote the value ("${String(issue.input)}")`
+        : `expected ${issue.expected}`;
     default:
       return issue.message;
   }
