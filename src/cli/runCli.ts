@@ -2,6 +2,7 @@ import { CommanderError } from "commander";
 import { ConfigError } from "../config/ConfigError.js";
 import { buildProgram } from "./buildProgram.js";
 import type { CliIO } from "./CliIO.js";
+import { describeFsError } from "./describeFsError.js";
 import { UsageError } from "./UsageError.js";
 
 /** Exit codes of the CLI. */
@@ -30,6 +31,11 @@ function reportError(err: unknown, io: CliIO): number {
   }
   if (err instanceof UsageError || err instanceof ConfigError) {
     io.stderr(`gitops-gate: ${err.message}\n`);
+    return EXIT.error;
+  }
+  const fsProblem = describeFsError(err);
+  if (fsProblem) {
+    io.stderr(`gitops-gate: ${fsProblem}\n`);
     return EXIT.error;
   }
   const message = err instanceof Error ? err.message : String(err);

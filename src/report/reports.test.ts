@@ -29,13 +29,13 @@ describe("textReport", () => {
           "[schema/unknown-field] unknown field " +
           "spec.template.spec.containers[0].imagePullPolcy",
       ],
-      tail: "FAILURE: 1 blocking finding — 1 errors, 1 warnings, 0 notices",
+      tail: "FAILURE: 1 blocking finding — 1 error, 1 warning, 0 notices",
     },
     {
       name: "a clean run",
       verdict: clean,
       lines: [],
-      tail: "SUCCESS: no blocking findings — 0 errors",
+      tail: "SUCCESS: no blocking findings — 0 errors, 0 warnings, 0 notices in 1 target",
     },
   ])("$name", ({ verdict, lines, tail }) => {
     const out = textReport(verdict, { color: false }).split("\n");

@@ -32,16 +32,21 @@ export function textReport(verdict: Verdict, opts: TextOptions): string {
   const targets = summary.targets.map(
     (t) =>
       paint("dim", `  ${t.ok ? "rendered" : "FAILED  "} ${t.id}`) +
-      paint("dim", ` (${t.resources} resources)`),
+      paint("dim", ` (${plural(t.resources, "resource")})`),
   );
   const c = summary.counts;
   const tail =
     `${summary.conclusion.toUpperCase()}: ${summary.reason} — ` +
-    `${c.error} errors, ${c.warning} warnings, ${c.notice} notices in ` +
-    `${summary.targets.length} targets`;
+    `${plural(c.error, "error")}, ${plural(c.warning, "warning")}, ` +
+    `${plural(c.notice, "notice")} in ` +
+    `${plural(summary.targets.length, "target")}`;
   const head = targets.length ? ["targets:", ...targets, ""] : [];
   return [...lines, lines.length ? "" : undefined, ...head, tail]
     .filter((l) => l !== undefined)
     .join("\n")
     .concat("\n");
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

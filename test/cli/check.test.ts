@@ -154,6 +154,11 @@ describe("gitops-gate check with bad input", () => {
       message: "unknown option '--frobnicate'",
     },
     {
+      name: "--output naming a directory",
+      args: ["check", ".", "--output", "/tmp"],
+      message: "cannot open /tmp: it is a directory, a file was expected",
+    },
+    {
       name: "--head without --base",
       args: ["check", ".", "--head", "HEAD"],
       message: "--head needs --base",
