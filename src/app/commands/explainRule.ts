@@ -3,15 +3,19 @@ import {
   type PackRule,
 } from "../../checks/policy/packMetadata.js";
 import { readBuiltinPackFiles } from "../../checks/policy/builtinPackFiles.js";
+import {
+  SCHEMA_RULES,
+  type SchemaRuleDoc,
+} from "../../checks/schema/schemaRules.js";
 import { escapeMarkdown } from "../../report/escapeMarkdown.js";
 
 /** Markdown about one rule id, or undefined for an unknown id. */
 export type ExplainRule = (ruleId: string) => Promise<string | undefined>;
 
 /**
- * Explains rules of the built-in pack from their `# METADATA` blocks:
- * title, default severity, description and remediation. The pack is read
- * once, on first use.
+ * Explains rules of the built-in pack from their `# METADATA` blocks
+ * (title, default severity, description and remediation; the pack is read
+ * once, on first use), and the schema check's rules.
  */
 export function builtinRuleExplainer(read = readBuiltinPackFiles): ExplainRule {
   let rules: Promise<Map<string, PackRule>> | undefined;
@@ -22,8 +26,27 @@ export function builtinRuleExplainer(read = readBuiltinPackFiles): ExplainRule {
   };
   return async (ruleId) => {
     const rule = (await (rules ??= load())).get(ruleId);
-    return rule ? formatRule(rule) : undefined;
+    if (rule) return formatRule(rule);
+    const schema = SCHEMA_RULES.get(ruleId);
+    return schema ? formatSchemaRule(schema) : undefined;
   };
+}
+
+/** The Markdown of one schema-check rule. Pure. */
+export function formatSchemaRule(rule: SchemaRuleDoc): string {
+  const severity =
+    rule.severity === "config"
+      ? "set by `checks.schema.unknownKinds`"
+      : rule.severity;
+  return [
+    `**${rule.id}**: ${escapeMarkdown(rule.title)}`,
+    "",
+    `Default severity: ${severity}.`,
+    "",
+    rule.description,
+    "",
+    `**Fix:** ${rule.remediation}`,
+  ].join("\n");
 }
 
 /** The Markdown of one pack rule. Pure. */
