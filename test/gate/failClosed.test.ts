@@ -154,3 +154,37 @@ describe("one unreadable file does not hide the others' findings", () => {
     expect(run.code).toBe(1);
   });
 });
+
+describe("hostile YAML inside a kustomization", () => {
+  it("an alias bomb in a base is named, not left to exhaust kustomize", async () => {
+    const bomb = [
+      "apiVersion: v1",
+      "kind: ConfigMap",
+      "metadata: {name: bomb}",
+      'data: &a {k: ["x","x","x","x","x","x","x","x","x"]}',
+      ...["b", "c", "d", "e", "f", "g", "h"].map(
+        (n, i) =>
+          `${n}: &${n} [${Array(9)
+            .fill(`*${i === 0 ? "a" : String.fromCharCode(97 + i)}`)
+            .join(",")}]`,
+      ),
+      "",
+    ].join("\n");
+    const dir = repo({
+      "apps/web/kustomization.yaml":
+        "resources:\n  - deployment.yaml\n  - bomb.yaml\n",
+      "apps/web/deployment.yaml": deployment,
+      "apps/web/bomb.yaml": bomb,
+    });
+    const run = await cli(["check", dir, "--format", "json"], "/");
+    const findings = JSON.parse(run.stdout).findings as {
+      ruleId: string;
+      location: { path: string };
+      message: string;
+    }[];
+    const alias = findings.filter((f) => f.ruleId === "yaml/alias");
+    expect(alias.map((f) => f.location.path)).toEqual(["apps/web/bomb.yaml"]);
+    expect(alias[0]?.message).toContain("apps/web/kustomization.yaml:3");
+    expect(run.code).toBe(1);
+  });
+});

@@ -62,6 +62,20 @@ async function refuseRef(
       ),
     ];
   }
+  const bomb = await hostileYaml(ctx.root, ref.path);
+  if (bomb) {
+    return [
+      renderFinding(
+        ctx.target,
+        bomb.ruleId,
+        `${bomb.message}; refused before rendering (kustomize has no limit ` +
+          `of its own), listed in ${node.file}:${ref.line}`,
+        "error",
+        ref.path,
+        bomb.location.line,
+      ),
+    ];
+  }
   const plugin = ["transformers", "generators", "validators"];
   if (plugin.includes(ref.field) && (await isFunction(ctx.root, ref.path))) {
     return [
@@ -74,6 +88,21 @@ async function refuseRef(
     ];
   }
   return [];
+}
+
+/** Problems kustomize itself cannot survive: alias bombs, huge files. */
+const HOSTILE_RULES = new Set(["yaml/alias", "yaml/too-large", "yaml/binary"]);
+
+/**
+ * Parses a referenced YAML file with our own limits first, so an alias
+ * bomb is named as such instead of exhausting kustomize's memory.
+ */
+async function hostileYaml(root: string, path: string) {
+  if (!/\.(ya?ml|json)$/i.test(path)) return undefined;
+  const content = await readFile(join(root, path)).catch(() => undefined);
+  if (content === undefined) return undefined;
+  const { problems } = parseYaml(path, content);
+  return problems.find((p) => HOSTILE_RULES.has(p.ruleId));
 }
 
 function refuseChart(
