@@ -15,6 +15,11 @@ describe("sanitizeMessage", () => {
     ["\u001b[31mError:\u001b[0m boom", "Error: boom"],
     ["fatal error: x\ngoroutine 1 [running]:\nmain.main()", "fatal error: x"],
     [`in ${ROOT}`, "in ."],
+    [
+      "execution error at (api/templates/d.yaml:4:11): dbHost is required\n" +
+        "\nUse --debug flag to render out invalid YAML",
+      "execution error at (api/templates/d.yaml:4:11): dbHost is required",
+    ],
   ];
   for (const [input, expected] of cases) {
     it(`cleans ${JSON.stringify(input.slice(0, 30))}`, () => {

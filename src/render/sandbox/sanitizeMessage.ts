@@ -20,6 +20,8 @@ export function sanitizeMessage(
     out = out.split(`${p}/`).join("").split(p).join(".");
   }
   out = out.replace(/\/tmp\/[^\s'"`:]*/g, "<tmp>");
+  // Tool advice about flags of its own that the gate does not have.
+  out = out.replace(/\s*Use --debug flag to render out invalid YAML\.?/g, "");
   const stack = out.search(/\n(goroutine \d+|runtime stack:)/);
   if (stack >= 0) out = out.slice(0, stack);
   out = out.trim();
