@@ -80,7 +80,7 @@ describe("helmRenderer", () => {
     }
   });
 
-  it("reports a failing required as an error on Chart.yaml, without temp paths", async () => {
+  it("reports a failing required as an error on the template line, without temp paths", async () => {
     const targets = await helmRenderer.discover(await s.files(), s.ctx);
     const broken = targets.find((t) => t.id === "helm:charts/broken")!;
     const out = await helmRenderer.render(broken, s.ctx);
@@ -88,7 +88,10 @@ describe("helmRenderer", () => {
     expect(out.findings).toHaveLength(1);
     const f = out.findings[0]!;
     expect(f.ruleId).toBe("render/failed");
-    expect(f.location).toEqual({ path: "charts/broken/Chart.yaml" });
+    expect(f.location).toEqual({
+      path: "charts/broken/templates/cm.yaml",
+      line: 4,
+    });
     expect(f.message).toMatch(/^helm failed: .*value host is required/);
     expect(f.message).not.toMatch(/\/tmp|gg-render|gg-scenario/);
   });

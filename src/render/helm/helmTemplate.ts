@@ -13,6 +13,7 @@ import { renderedResource } from "../renderedResource.js";
 import { SourceIndex } from "../locate/SourceIndex.js";
 import { helmLocator, type InlineValuesAt } from "./helmLocator.js";
 import { missingDependencies } from "./missingDependencies.js";
+import { pointAtTemplate } from "./pointAtTemplate.js";
 import { splitHelmOutput, templatePath } from "./splitHelmOutput.js";
 
 /** One `helm template` of a chart directory of the repo. */
@@ -83,7 +84,9 @@ export async function helmTemplate(
     sb.sanitize,
     req.entry.path,
   );
-  if (failure) return failed(req.target, [failure]);
+  if (failure) {
+    return failed(req.target, [pointAtTemplate(failure, req.chartDir)]);
+  }
   return toResult(sb, req, result.stdout);
 }
 
