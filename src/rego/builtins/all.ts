@@ -7,6 +7,7 @@ import "./json.js";
 import "./numbers.js";
 import "./encoding.js";
 import "./regex.js";
+import "./regexGlobs.js";
 import "./units.js";
 import "./semver.js";
 import "./jwt.js";
