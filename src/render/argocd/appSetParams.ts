@@ -7,6 +7,21 @@ export type Params = Record<string, unknown>;
 export type Generated = { params: Params; read: string[] }[];
 
 /**
+ * Most parameter sets one generator may give (a matrix multiplies its
+ * children's): more is refused with a notice rather than rendered, so a
+ * hostile ApplicationSet cannot make the gate render millions of apps.
+ */
+export const MAX_PARAM_SETS = 2000;
+
+/** Throws the notice for a generator that gives too many sets. */
+export function checkCount(kind: string, n: number): void {
+  if (n > MAX_PARAM_SETS)
+    throw new AppSetNotice(
+      `${kind} generator gives more than ${MAX_PARAM_SETS} parameter sets; the gate expands at most ${MAX_PARAM_SETS}`,
+    );
+}
+
+/**
  * A generator the gate cannot expand (unsupported kind, invalid spec,
  * conflicting parameters): the message becomes a notice on the
  * ApplicationSet instead of Applications.

@@ -1,6 +1,7 @@
 import { isObject } from "../../manifests/toResources.js";
 import {
   AppSetNotice,
+  checkCount,
   deepMerge,
   type Generated,
   type Params,
@@ -42,6 +43,7 @@ export async function matrixParams(
         params: combine(a.params, b.params, go),
         read: union(a.read, b.read),
       });
+    checkCount("matrix", out.length);
   }
   return out;
 }

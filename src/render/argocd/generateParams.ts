@@ -2,6 +2,7 @@ import { isObject } from "../../manifests/toResources.js";
 import { isThisRepo } from "../apps/sameRepo.js";
 import {
   AppSetNotice,
+  checkCount,
   substitute,
   type Generated,
   type Params,
@@ -43,6 +44,7 @@ export async function generateParams(
     : gen[kind];
   if (!isObject(spec)) throw new AppSetNotice(`${kind} generator is not a map`);
   const out = await byKind(kind, spec, ctx, depth, inherited);
+  checkCount(kind, out.length);
   if (depth >= 2 && !ctx.nestedSelectors) return out;
   const selector = interpolate
     ? substitute(gen["selector"], inherited, ctx.go)
