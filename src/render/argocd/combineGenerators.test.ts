@@ -120,8 +120,8 @@ const cases: Case[] = [
         list({ app: "a", n: "5" }),
       ),
     ],
-    nameTemplate: "{{app}}-{{n}}",
-    names: ["a-5", "b-3", "b-3"],
+    nameTemplate: "{{app}}-{{n}}-{{dup}}",
+    names: ["a-5-{{dup}}", "b-3-{{dup}}", "b-3-kept"],
   },
   {
     name: "merge of git directories with values and a list",

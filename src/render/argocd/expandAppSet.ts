@@ -67,7 +67,29 @@ export async function expandAppSet(
       });
     }
   }
-  return out;
+  return dropDuplicates(out);
+}
+
+/**
+ * Argo CD refuses an ApplicationSet generating two Applications with the
+ * same name: keep the first of each name, and say so.
+ */
+function dropDuplicates(exp: AppSetExpansion): AppSetExpansion {
+  const seen = new Set<string>();
+  const dups = new Set<string>();
+  const apps = exp.apps.filter(({ app }) => {
+    const meta = isObject(app["metadata"]) ? app["metadata"] : {};
+    const name = String(meta["name"] ?? "");
+    const first = !seen.has(name);
+    if (first) seen.add(name);
+    else dups.add(name);
+    return first;
+  });
+  const notices = [...dups].map(
+    (n) =>
+      `generates more than one Application named "${n}"; Argo CD refuses duplicate names (only the first is rendered)`,
+  );
+  return { apps, notices: [...exp.notices, ...notices] };
 }
 
 async function topLevel(

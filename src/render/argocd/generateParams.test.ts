@@ -115,6 +115,15 @@ const cases: Case[] = [
       "matrix generator was not expanded: git generator on https://github.com/evil/x (not this repository) was not expanded",
     ],
   },
+  {
+    name: "two Applications with one name",
+    generators: [list({ a: "1" }, { a: "2" }), list({ a: "1" })],
+    nameTemplate: "x-{{a}}",
+    names: ["x-1", "x-2"],
+    notices: [
+      'generates more than one Application named "x-1"; Argo CD refuses duplicate names (only the first is rendered)',
+    ],
+  },
 ];
 
 describe("expandAppSet: selectors, limits and generator templates", () => {
