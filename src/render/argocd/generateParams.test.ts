@@ -124,6 +124,26 @@ const cases: Case[] = [
       'generates more than one Application named "x-1"; Argo CD refuses duplicate names (only the first is rendered)',
     ],
   },
+  {
+    name: "list values that are not strings, without goTemplate",
+    generators: [list({ a: "1", n: 3 })],
+    nameTemplate: "{{a}}",
+    names: [],
+    notices: [
+      'list element "n" is a number, not a string: without goTemplate Argo CD refuses it',
+    ],
+  },
+  {
+    name: "list elementsYaml from the first child of a matrix (goTemplate)",
+    generators: [
+      matrix(gitFiles("envs/dev/config.json"), {
+        list: { elementsYaml: "- zone: {{.cluster.name}}-a\n- zone: z9\n" },
+      }),
+    ],
+    goTemplate: true,
+    nameTemplate: "{{.env}}-{{.zone}}",
+    names: ["dev-c1-a", "dev-z9"],
+  },
 ];
 
 describe("expandAppSet: selectors, limits and generator templates", () => {

@@ -1,3 +1,4 @@
+import { parse } from "yaml";
 import { isObject } from "../../manifests/toResources.js";
 import { isThisRepo } from "../apps/sameRepo.js";
 import {
@@ -101,16 +102,49 @@ async function byKind(
 }
 
 /**
- * List elements as parameter sets; without `goTemplate` an element's
- * `values` map becomes `values.<key>` parameters, as in Argo CD.
+ * List `elements` (and `elementsYaml`, a YAML list) as parameter sets.
+ * Without `goTemplate` Argo CD wants string values, and an element's
+ * `values` map becomes `values.<key>` parameters.
  */
 function listParams(list: Params, go: boolean): Generated {
   const elements = Array.isArray(list["elements"]) ? list["elements"] : [];
-  return elements.filter(isObject).map((e) => {
-    if (go || !isObject(e["values"])) return { params: e, read: [] };
-    const params: Params = { ...e };
-    delete params["values"];
-    for (const [k, v] of Object.entries(e["values"])) params[`values.${k}`] = v;
-    return { params, read: [] };
-  });
+  const sets = elements.filter(isObject).map((e) => (go ? e : flatList(e)));
+  return [...sets, ...elementsYaml(list["elementsYaml"])].map((params) => ({
+    params,
+    read: [],
+  }));
+}
+
+function flatList(element: Params): Params {
+  const out: Params = {};
+  for (const [k, v] of Object.entries(element)) {
+    if (k === "values" && isObject(v)) {
+      for (const [vk, vv] of Object.entries(v))
+        out[`values.${vk}`] = stringValue(`values.${vk}`, vv);
+    } else out[k] = stringValue(k, v);
+  }
+  return out;
+}
+
+function stringValue(key: string, v: unknown): string {
+  if (typeof v === "string") return v;
+  throw new AppSetNotice(
+    `list element "${key}" is a ${v === null ? "null" : typeof v}, not a string: without goTemplate Argo CD refuses it`,
+  );
+}
+
+function elementsYaml(text: unknown): Params[] {
+  if (typeof text !== "string" || text.trim() === "") return [];
+  let data: unknown;
+  try {
+    data = parse(text, { maxAliasCount: 100 });
+  } catch (err) {
+    throw new AppSetNotice(
+      `list elementsYaml is not valid YAML: ${(err as Error).message}`,
+      { cause: err },
+    );
+  }
+  if (!Array.isArray(data) || !data.every(isObject))
+    throw new AppSetNotice("list elementsYaml is not a YAML list of maps");
+  return data;
 }
