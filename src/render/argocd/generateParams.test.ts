@@ -144,6 +144,19 @@ const cases: Case[] = [
     nameTemplate: "{{.env}}-{{.zone}}",
     names: ["dev-c1-a", "dev-z9"],
   },
+  {
+    name: "list values that are not a map, without goTemplate",
+    generators: [list({ a: "1", values: "x" })],
+    nameTemplate: "{{a}}",
+    names: [],
+    notices: ['list element "values" is not a map'],
+  },
+  {
+    name: "list values map, without goTemplate",
+    generators: [list({ a: "1", values: { b: "2" } })],
+    nameTemplate: "{{a}}-{{values.b}}",
+    names: ["1-2"],
+  },
 ];
 
 describe("expandAppSet: selectors, limits and generator templates", () => {

@@ -118,7 +118,9 @@ function listParams(list: Params, go: boolean): Generated {
 function flatList(element: Params): Params {
   const out: Params = {};
   for (const [k, v] of Object.entries(element)) {
-    if (k === "values" && isObject(v)) {
+    if (k === "values") {
+      if (!isObject(v))
+        throw new AppSetNotice('list element "values" is not a map');
       for (const [vk, vv] of Object.entries(v))
         out[`values.${vk}`] = stringValue(`values.${vk}`, vv);
     } else out[k] = stringValue(k, v);
