@@ -25,3 +25,4 @@ import "./aws.js";
 import "./jsonschema.js";
 import "./uuid.js";
 import "./renderTemplate.js";
+import "./regoParseModule.js";
