@@ -30,6 +30,8 @@ export function mapKey(v: Value): MapKey {
 /** A Rego object: any value can be a key. Insertion order is kept. */
 export class RObject {
   readonly map = new Map<MapKey, [Value, Value]>();
+  /** Cached canonical string (see {@link canonical}). */
+  canon: string | undefined = undefined;
   get size(): number {
     return this.map.size;
   }
@@ -40,10 +42,12 @@ export class RObject {
     return this.map.has(mapKey(k));
   }
   set(k: Value, v: Value): this {
+    this.canon = undefined;
     this.map.set(mapKey(k), [k, v]);
     return this;
   }
   delete(k: Value): void {
+    this.canon = undefined;
     this.map.delete(mapKey(k));
   }
   entries(): IterableIterator<[Value, Value]> {
@@ -74,6 +78,8 @@ export class RObject {
 /** A Rego set. */
 export class RSet {
   readonly map = new Map<MapKey, Value>();
+  /** Cached canonical string (see {@link canonical}). */
+  canon: string | undefined = undefined;
   get size(): number {
     return this.map.size;
   }
@@ -81,10 +87,12 @@ export class RSet {
     return this.map.has(mapKey(v));
   }
   add(v: Value): this {
+    this.canon = undefined;
     this.map.set(mapKey(v), v);
     return this;
   }
   delete(v: Value): void {
+    this.canon = undefined;
     this.map.delete(mapKey(v));
   }
   values(): IterableIterator<Value> {
@@ -227,15 +235,26 @@ export function equal(a: Value, b: Value): boolean {
 
 const CANON = new WeakMap<object, string>();
 
-/** A canonical string for a value (equal values give equal strings). */
+/** A canonical string for a value (equal values give equal strings).
+ * Objects and sets keep it in a field; arrays in a WeakMap, top level only
+ * (a WeakMap entry per nested array costs more in GC than it saves). */
 export function canonical(v: Value): string {
   if (v === null || typeof v !== "object") return canonicalOf(v);
-  let c = CANON.get(v);
-  if (c === undefined) {
-    c = canonicalOf(v);
-    CANON.set(v, c);
+  if (Array.isArray(v)) {
+    let c = CANON.get(v);
+    if (c === undefined) {
+      c = canonicalOf(v);
+      CANON.set(v, c);
+    }
+    return c;
   }
-  return c;
+  return v.canon ?? (v.canon = canonicalOf(v));
+}
+
+function canonicalInner(v: Value): string {
+  if (v === null || typeof v !== "object") return canonicalOf(v);
+  if (Array.isArray(v)) return CANON.get(v) ?? canonicalOf(v);
+  return v.canon ?? (v.canon = canonicalOf(v));
 }
 
 function canonicalOf(v: Value): string {
@@ -252,16 +271,16 @@ function canonicalOf(v: Value): string {
     case "string":
       return JSON.stringify(v);
   }
-  if (Array.isArray(v)) return "[" + v.map(canonical).join(",") + "]";
+  if (Array.isArray(v)) return "[" + v.map(canonicalInner).join(",") + "]";
   // Only equality matters here, so any deterministic order will do.
   if (v instanceof RObject) {
     const parts: string[] = [];
     for (const [k, x] of v.entries())
-      parts.push(canonical(k) + ":" + canonical(x));
+      parts.push(canonicalInner(k) + ":" + canonicalInner(x));
     return "{" + parts.sort().join(",") + "}";
   }
   const parts: string[] = [];
-  for (const x of v.values()) parts.push(canonical(x));
+  for (const x of v.values()) parts.push(canonicalInner(x));
   return "set(" + parts.sort().join(",") + ")";
 }
 

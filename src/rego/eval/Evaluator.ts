@@ -133,10 +133,13 @@ export class Evaluator {
         return cb();
       case "somein":
         return this.evalTerm(l.domain, env, (coll) =>
-          this.iterate(coll, (k, v) => {
-            const next = (): boolean => this.unifyValue(l.value, v, env, cb);
-            return l.key ? this.unifyValue(l.key, k, env, next) : next();
-          }),
+          this.iterate(coll, (k, v) =>
+            l.key
+              ? this.unifyValue(l.key, k, env, () =>
+                  this.unifyValue(l.value, v, env, cb),
+                )
+              : this.unifyValue(l.value, v, env, cb),
+          ),
         );
       case "every":
         return this.evalEvery(l, env, cb);
@@ -725,28 +728,49 @@ export class Evaluator {
     args?: Value[],
   ): Value | undefined {
     for (let cur: CRule | undefined = r; cur; cur = cur.elseRule) {
-      let val: Value | undefined;
       const env = mkEnv();
-      const rule = cur;
-      const body = (): boolean =>
-        this.evalBody(rule.body, 0, env, () =>
-          this.evalTerm(rule.value, env, (v) => {
-            if (val !== undefined && !equal(val, v)) throw conflict(msg, rule);
-            val = v;
-            return false;
-          }),
-        );
       const saved = this.ctx.meta;
-      this.ctx.meta = rule.meta;
+      this.ctx.meta = cur.meta;
+      let val: Value | undefined;
       try {
-        if (args) this.unifyArgs(rule.args ?? [], args, 0, env, body);
-        else body();
+        val = this.chainValue(cur, env, msg, args);
       } finally {
         this.ctx.meta = saved;
       }
       if (val !== undefined) return val;
     }
     return undefined;
+  }
+
+  /** The one value of a rule body (after binding function args). */
+  private chainValue(
+    rule: CRule,
+    env: Env,
+    msg: string,
+    args: Value[] | undefined,
+  ): Value | undefined {
+    const out: { v?: Value } = {};
+    if (args)
+      this.unifyArgs(rule.args ?? [], args, 0, env, () =>
+        this.ruleBody(rule, env, msg, out),
+      );
+    else this.ruleBody(rule, env, msg, out);
+    return out.v;
+  }
+
+  private ruleBody(
+    rule: CRule,
+    env: Env,
+    msg: string,
+    out: { v?: Value },
+  ): boolean {
+    return this.evalBody(rule.body, 0, env, () =>
+      this.evalTerm(rule.value, env, (v) => {
+        if (out.v !== undefined && !equal(out.v, v)) throw conflict(msg, rule);
+        out.v = v;
+        return false;
+      }),
+    );
   }
 
   private unifyArgs(
