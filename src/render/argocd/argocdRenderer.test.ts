@@ -91,6 +91,36 @@ spec:
       destination:
         namespace: web
 `,
+  "apps/matrix.yaml": `apiVersion: argoproj.io/v1alpha1
+kind: ApplicationSet
+metadata:
+  name: mx
+spec:
+  goTemplate: true
+  generators:
+    - matrix:
+        generators:
+          - git:
+              repoURL: ${REPO}
+              directories:
+                - path: kustomize/*
+                - path: kustomize/base
+                  exclude: true
+          - list:
+              elements:
+                - env: a
+                - env: "{{.path.basename}}-b"
+  template:
+    metadata:
+      name: "m-{{.path.basename}}-{{.env}}"
+    spec:
+      project: default
+      source:
+        repoURL: ${REPO}
+        path: "{{.path.path}}"
+      destination:
+        namespace: web
+`,
 };
 
 describe("argocdRenderer", () => {
@@ -114,6 +144,8 @@ describe("argocdRenderer", () => {
     expect(targets.map((t) => t.id).sort()).toEqual([
       "argocd:apps/helm.yaml#helm",
       "argocd:apps/kust.yaml#kust",
+      "argocd:apps/matrix.yaml#mx/m-prod-a",
+      "argocd:apps/matrix.yaml#mx/m-prod-prod-b",
       "argocd:apps/multi.yaml#multi",
       "argocd:apps/set.yaml#dirs/gen-plain",
       "argocd:apps/set.yaml#dirs/gen-prod",
@@ -133,7 +165,12 @@ describe("argocdRenderer", () => {
     const cases: [string, string[]][] = [
       [
         "kustomize/base/cm.yaml",
-        ["argocd:apps/kust.yaml#kust", "argocd:apps/set.yaml#dirs/gen-prod"],
+        [
+          "argocd:apps/kust.yaml#kust",
+          "argocd:apps/matrix.yaml#mx/m-prod-a",
+          "argocd:apps/matrix.yaml#mx/m-prod-prod-b",
+          "argocd:apps/set.yaml#dirs/gen-prod",
+        ],
       ],
       [
         "charts/web/values-prod.yaml",
@@ -234,6 +271,17 @@ describe("argocdRenderer", () => {
     );
     expect(out.resources.map((r) => [r.name, r.source])).toEqual([
       ["plain", { path: "plain/a.yaml", line: 1 }],
+    ]);
+  });
+
+  it("renders Applications a matrix generates", async () => {
+    const out = await argocdRenderer.render(
+      byId("argocd:apps/matrix.yaml#mx/m-prod-prod-b"),
+      s.ctx,
+    );
+    expect(out.findings).toEqual([]);
+    expect(out.resources.map((r) => [r.name, r.source])).toEqual([
+      ["cfg", { path: "kustomize/base/cm.yaml", line: 1 }],
     ]);
   });
 });
