@@ -2,6 +2,7 @@ import { argoApps } from "../argocd/argoApps.js";
 import { planFlux } from "../flux/planFlux.js";
 import { kustomizeGraph } from "../kustomize/KustomizeGraph.js";
 import type { RenderContext } from "../Renderer.js";
+import { helmChartValueFiles } from "./helmChartValueFiles.js";
 import { scanObjects } from "./scanObjects.js";
 import { thisRepoURLs } from "./thisRepoURLs.js";
 
@@ -9,16 +10,21 @@ import { thisRepoURLs } from "./thisRepoURLs.js";
 export interface AppClaims {
   kustomizeDirs: Set<string>;
   chartDirs: Set<string>;
+  /**
+   * Files apps read as data (Helm values files, git generator files):
+   * never plain manifests, wherever they live.
+   */
+  dataFiles: Set<string>;
 }
 
 const cache = new WeakMap<readonly string[], Promise<AppClaims>>();
 
 /**
  * The kustomizations and charts that an in-repo Argo CD
- * Application or Flux Kustomization / HelmRelease renders. The kustomize,
- * Helm and plain renderers leave these to the apps, which render them
- * with the options and values the cluster really gets, so a change is
- * checked once, as deployed, not twice.
+ * Application or Flux Kustomization / HelmRelease renders, and the files
+ * they read as values. The kustomize, Helm and plain renderers leave these
+ * to the apps, which render them with the options and values the cluster
+ * really gets, so a change is checked once, as deployed, not twice.
  */
 export function appClaims(
   files: readonly string[],
@@ -41,6 +47,7 @@ async function collect(
   const claims: AppClaims = {
     kustomizeDirs: new Set(),
     chartDirs: new Set(),
+    dataFiles: new Set(),
   };
   const objects = await scanObjects(files, files, read);
   const graph = await kustomizeGraph(files, read);
@@ -51,11 +58,20 @@ async function collect(
       if (s.type === "kustomize") claims.kustomizeDirs.add(s.dir);
       if (s.type === "helm") claims.chartDirs.add(s.chartDir);
     }
+    for (const f of apps.flatMap((app) => app.plan.dataFiles)) {
+      claims.dataFiles.add(f);
+    }
   }
   if (render.flux.enabled) {
     const { gitRepository } = render.flux;
+    for (const f of helmChartValueFiles(objects, gitRepository)) {
+      claims.dataFiles.add(f);
+    }
     for (const p of planFlux({ files, graph, objects, gitRepository })) {
-      if (p.type === "helmrelease") claims.chartDirs.add(p.chartDir);
+      if (p.type === "helmrelease") {
+        claims.chartDirs.add(p.chartDir);
+        for (const f of p.valueFiles) claims.dataFiles.add(f);
+      }
       if (p.type === "kustomization" && !p.generate) {
         claims.kustomizeDirs.add(p.dir);
       }

@@ -69,6 +69,7 @@ async function fromAppSet(
       locate: (f) => o.doc.locate(["spec", "template", "spec", ...f]),
     });
     plan.inputs = [...new Set([...plan.inputs, ...read])].sort();
+    plan.dataFiles = [...new Set([...plan.dataFiles, ...read])].sort();
     return {
       id: `argocd:${o.file}#${o.name}/${plan.name}`,
       file: o.file,
@@ -81,7 +82,7 @@ async function fromAppSet(
     apps.push({
       id: `argocd:${o.file}#${o.name}`,
       file: o.file,
-      plan: { name: o.name, sources: [], inputs: [o.file] },
+      plan: { name: o.name, sources: [], inputs: [o.file], dataFiles: [] },
       entry: o.doc.source,
       notices: exp.notices,
     });

@@ -10,6 +10,8 @@ import type { KustomizeGraph } from "../kustomize/KustomizeGraph.js";
 import { repoPath } from "../kustomize/repoPath.js";
 import { has, type InlineValuesAt } from "../helm/helmLocator.js";
 import { parse } from "yaml";
+import { helmValueFiles } from "./helmValueFiles.js";
+import { valueFilePath } from "./valueFilePath.js";
 
 /** One source of an Application, as the gate will render it. */
 export type PlannedSource =
@@ -44,6 +46,11 @@ export interface ArgoPlan {
   sources: PlannedSource[];
   /** Files whose change changes the render (the Application file too). */
   inputs: string[];
+  /**
+   * Repo files the app reads as data, not as manifests: Helm values files
+   * (also of sources the gate does not render) and git generator files.
+   */
+  dataFiles: string[];
 }
 
 /** What planning needs to know about the repo. */
@@ -82,9 +89,17 @@ export function planArgoApp(
   const sources = list.map((s, i) =>
     planSource(s, { ...ctx, base: at(i), name, ns, refs }),
   );
-  const inputs = new Set<string>([ctx.file]);
+  const dataFiles = new Set(
+    list.flatMap((s) => helmValueFiles(s, refs, ctx.repoURLs)),
+  );
+  const inputs = new Set<string>([ctx.file, ...dataFiles]);
   for (const s of sources) for (const f of sourceInputs(s, ctx)) inputs.add(f);
-  return { name, sources, inputs: [...inputs].sort() };
+  return {
+    name,
+    sources,
+    inputs: [...inputs].sort(),
+    dataFiles: [...dataFiles].sort(),
+  };
 }
 
 interface SourceCtx extends PlanContext {
@@ -243,17 +258,6 @@ function planHelm(
     );
   }
   return plan;
-}
-
-function valueFilePath(
-  v: string,
-  dir: string,
-  refs: Map<string, string | undefined>,
-) {
-  const m = /^\$([^/]+)\/(.*)$/.exec(v);
-  if (!m) return repoPath(dir, v);
-  if (!refs.has(m[1]!) || refs.get(m[1]!) === undefined) return undefined;
-  return repoPath("", m[2]!);
 }
 
 function sourceInputs(s: PlannedSource, ctx: PlanContext): string[] {

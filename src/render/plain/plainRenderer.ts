@@ -6,13 +6,19 @@ import type { Resource } from "../../manifests/Resource.js";
 import type { Renderer, RenderContext } from "../Renderer.js";
 import type { RenderTarget } from "../RenderTarget.js";
 import { environmentOf } from "../../config/environmentOf.js";
+import { appClaims } from "../apps/appClaims.js";
+import { skipsRendering } from "../apps/skipsRendering.js";
+import { kustomizeGraph } from "../kustomize/KustomizeGraph.js";
 import { ownedByTool } from "./ownedByTool.js";
 
 /**
  * Plain directories of YAML manifests: each directory holding matching
- * files that no kustomization or chart owns is one target. Directories an
- * Argo CD or Flux app also reads stay plain targets too: their files get
- * exact YAML findings even when the app's render fails.
+ * files that no kustomization or chart owns is one target. Files an app
+ * reads as Helm values (or a generator as data), and files that carry
+ * Argo CD's `+argocd:skip-file-rendering` marker, are
+ * not manifests and are left out. Directories an Argo CD or Flux app also
+ * reads stay plain targets too: their files get exact YAML findings even
+ * when the app's render fails.
  */
 export const plainRenderer = {
   kind: "plain",
@@ -20,10 +26,13 @@ export const plainRenderer = {
     const { paths, exclude } = ctx.config.render.plain;
     const include = picomatch(paths, { dot: false });
     const skip = picomatch(exclude, { dot: true });
-    const owned = ownedByTool(files);
+    const read = (p: string) => ctx.tree.readFile(p);
+    const owned = ownedByTool(files, await kustomizeGraph(files, read));
+    const { dataFiles } = await appClaims(files, ctx);
     const byDir = new Map<string, string[]>();
     for (const file of files) {
       if (!include(file) || skip(file) || owned(file)) continue;
+      if (dataFiles.has(file)) continue;
       const dir = file.includes("/")
         ? file.slice(0, file.lastIndexOf("/"))
         : ".";
@@ -39,7 +48,7 @@ export const plainRenderer = {
     const maxFileBytes = ctx.config.render.limits.maxFileMB * 1024 * 1024;
     for (const path of target.inputs) {
       const content = await readOrFinding(ctx, path, findings);
-      if (content === undefined) continue;
+      if (content === undefined || skipsRendering(content)) continue;
       const parsed = parseYaml(path, content, {
         maxFileBytes,
         maxAliasCount: 1000,
