@@ -69,6 +69,9 @@ export function parseYaml(
     prettyErrors: false,
     uniqueKeys: true,
     strict: false,
+    // Problems become findings; the library must not print warnings
+    // (a Go template's `{{ x }}` key) to the console.
+    logLevel: "error",
   });
   const out: ParsedYamlFile = { path, documents: [], problems: [] };
   const list = Array.isArray(docs) ? docs : [];

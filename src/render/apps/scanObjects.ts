@@ -16,6 +16,8 @@ export interface FoundObject {
 const KINDS =
   /^kind:\s*["']?(Application|ApplicationSet|Kustomization|HelmRelease|HelmChart|GitRepository|ConfigMap|Secret)\b/m;
 
+const CHART = /(^|\/)Chart\.ya?ml$/;
+
 const cache = new WeakMap<object, Promise<FoundObject[]>>();
 
 /**
@@ -40,7 +42,8 @@ async function scan(
   files: readonly string[],
   read: (path: string) => Promise<Buffer>,
 ): Promise<FoundObject[]> {
-  const yaml = files.filter((f) => /\.ya?ml$/.test(f));
+  const template = chartTemplates(files);
+  const yaml = files.filter((f) => /\.ya?ml$/.test(f) && !template(f));
   const perFile = await Promise.all(yaml.map((f) => scanFile(f, read)));
   return perFile.flat();
 }
@@ -79,6 +82,22 @@ async function scanFile(
       found.namespace = meta["namespace"];
     return [found];
   });
+}
+
+/**
+ * Files of Helm charts' `templates/` and vendored `charts/`: Go templates,
+ * not YAML, so never parsed here (an app-of-apps chart's templated
+ * Applications are only known once Helm renders them).
+ */
+function chartTemplates(files: readonly string[]): (file: string) => boolean {
+  const dirs = files
+    .filter((f) => CHART.test(f))
+    .map((f) => f.slice(0, f.lastIndexOf("/") + 1));
+  return (file) =>
+    dirs.some(
+      (d) =>
+        file.startsWith(`${d}templates/`) || file.startsWith(`${d}charts/`),
+    );
 }
 
 /** Objects of one Argo CD or Flux API group and kind. */

@@ -139,7 +139,7 @@ function elementsYaml(text: unknown): Params[] {
   if (typeof text !== "string" || text.trim() === "") return [];
   let data: unknown;
   try {
-    data = parse(text, { maxAliasCount: 100 });
+    data = parse(text, { maxAliasCount: 100, logLevel: "error" });
   } catch (err) {
     throw new AppSetNotice(
       `list elementsYaml is not valid YAML: ${(err as Error).message}`,

@@ -92,6 +92,7 @@ async function gitFiles(
     try {
       data = parse((await ctx.read(file)).toString("utf8"), {
         maxAliasCount: 100,
+        logLevel: "error",
       });
     } catch (err) {
       throw new AppSetNotice(

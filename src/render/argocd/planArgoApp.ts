@@ -287,7 +287,7 @@ function inlineValuesAt(
   }
   let parsed: unknown;
   try {
-    parsed = parse(inline, { maxAliasCount: 100 });
+    parsed = parse(inline, { maxAliasCount: 100, logLevel: "error" });
   } catch {
     // Helm reports the bad values itself; we only lose the line mapping.
     parsed = undefined;
