@@ -1,27 +1,35 @@
-import picomatch from "picomatch";
 import type { Finding } from "../../findings/finding.js";
 import { parseYaml } from "../../manifests/parseYaml.js";
 import type { Resource } from "../../manifests/Resource.js";
 import { toResources } from "../../manifests/toResources.js";
+import { argoGlob } from "../argocd/argoGlob.js";
 import type { RenderContext } from "../Renderer.js";
+import { skipsRendering } from "./skipsRendering.js";
 
 /** How to read a directory of plain manifests (Argo CD `directory`). */
 export interface DirectoryOptions {
   dir: string;
   recurse: boolean;
-  /** Glob (or `{a,b}` list) of files to include, relative to `dir`. */
+  /**
+   * Argo CD glob (or `{a,b}` list) of files to include, relative to
+   * `dir`; see {@link argoGlob}. `exclude` wins over `include`.
+   */
   include?: string;
   exclude?: string;
 }
 
-/** Files of a directory source, as Argo CD would pick them. */
+/**
+ * Files of a directory source, as Argo CD would pick them: YAML and JSON
+ * files (below `dir` only with `recurse`) that `include` matches and
+ * `exclude` does not.
+ */
 export function directoryFiles(
   files: readonly string[],
   opts: DirectoryOptions,
 ): string[] {
   const prefix = opts.dir === "" ? "" : `${opts.dir}/`;
-  const include = opts.include ? picomatch(opts.include) : () => true;
-  const exclude = opts.exclude ? picomatch(opts.exclude) : () => false;
+  const include = opts.include ? argoGlob(opts.include) : () => true;
+  const exclude = opts.exclude ? argoGlob(opts.exclude) : () => false;
   return files.filter((f) => {
     if (!f.startsWith(prefix) || !/\.(ya?ml|json)$/.test(f)) return false;
     const rel = f.slice(prefix.length);
@@ -32,7 +40,8 @@ export function directoryFiles(
 
 /**
  * Reads a directory of YAML/JSON manifests through the tree (no tool
- * runs), with exact source lines.
+ * runs), with exact source lines. Files with Argo CD's
+ * `+argocd:skip-file-rendering` marker are skipped, as Argo CD does.
  */
 export async function renderDirectory(
   ctx: RenderContext,
@@ -43,7 +52,9 @@ export async function renderDirectory(
   const resources: Resource[] = [];
   const findings: Finding[] = [];
   for (const path of files) {
-    const parsed = parseYaml(path, await ctx.tree.readFile(path), {
+    const content = await ctx.tree.readFile(path);
+    if (skipsRendering(content)) continue;
+    const parsed = parseYaml(path, content, {
       maxFileBytes,
       maxAliasCount: 1000,
     });
