@@ -15,7 +15,7 @@ import type { Tree } from "../workspace/Tree.js";
 import { applyOverrides } from "./applyOverrides.js";
 import { checksWithRegistry } from "./checksWithRegistry.js";
 import { configChangeFindings } from "./configChangeFindings.js";
-import { dedupeFindings } from "./dedupeFindings.js";
+import { dedupeFindings } from "../findings/dedupeFindings.js";
 import { failClosedFindings } from "./failClosedFindings.js";
 import { findingKey, judge } from "./judge.js";
 import { renderStage, type Renders } from "./renderStage.js";

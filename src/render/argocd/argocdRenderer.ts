@@ -1,7 +1,7 @@
-import { environmentOf } from "../../config/environmentOf.js";
 import { scanObjects } from "../apps/scanObjects.js";
 import { thisRepoURLs } from "../apps/thisRepoURLs.js";
 import { graphOfTree, kustomizeGraph } from "../kustomize/KustomizeGraph.js";
+import { targetEnvironment } from "../targetEnvironment.js";
 import type { RenderContext, Renderer } from "../Renderer.js";
 import type { RenderTarget } from "../RenderTarget.js";
 import { renderFinding } from "../renderFindings.js";
@@ -74,10 +74,7 @@ function toTarget(app: ArgoApp, ctx: RenderContext): RenderTarget {
     inputs: app.plan.inputs,
   };
   const dir = sourceDir(app.plan.sources[0]);
-  const env = environmentOf(
-    ctx.config,
-    dir !== undefined ? `${dir}/` : app.file,
-  );
+  const env = targetEnvironment(ctx.config, dir, app.file);
   if (env !== undefined) t.environment = env;
   return t;
 }

@@ -1,6 +1,6 @@
-import { environmentOf } from "../../config/environmentOf.js";
 import { scanObjects } from "../apps/scanObjects.js";
 import { graphOfTree, kustomizeGraph } from "../kustomize/KustomizeGraph.js";
+import { targetEnvironment } from "../targetEnvironment.js";
 import type { RenderContext, Renderer } from "../Renderer.js";
 import type { RenderTarget } from "../RenderTarget.js";
 import { withSandbox } from "../sandbox/withSandbox.js";
@@ -54,10 +54,7 @@ function toTarget(plan: FluxPlan, ctx: RenderContext): RenderTarget {
     inputs: plan.inputs,
   };
   const dir = planDir(plan);
-  const env = environmentOf(
-    ctx.config,
-    dir !== undefined ? `${dir}/` : plan.file,
-  );
+  const env = targetEnvironment(ctx.config, dir, plan.file);
   if (env !== undefined) t.environment = env;
   return t;
 }
