@@ -129,6 +129,8 @@ describe("gitops-gate check on the example pull request", () => {
     );
     expect(run.code).toBe(0);
     expect(run.stdout).toBe("");
+    expect(run.stderr).toContain(`success (`);
+    expect(run.stderr).toContain(`report written to ${out}`);
     const written = json(readFileSync(out, "utf8"));
     expect(written.summary.conclusion).toBe("success");
     expect(written.findings.length).toBeGreaterThan(0);
@@ -258,5 +260,33 @@ describe("gitops-gate check --org-policies", () => {
     const messages = json(run.stdout).findings.map((f) => f.message);
     expect(messages).toContain("org forbids ConfigMap cm");
     expect(run.code).toBe(1);
+  });
+
+  it("refuses a missing directory and says when config does not use it", async () => {
+    const repo = join(scratch, "org-unused");
+    mkdirSync(join(repo, "apps"), { recursive: true });
+    writeFileSync(
+      join(repo, "apps/cm.yaml"),
+      "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n",
+    );
+    const missing = join(scratch, "no-such-org-dir");
+    const bad = await cli(["check", repo, "--org-policies", missing], "/");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(
+      `--org-policies ${missing}: no such file or directory`,
+    );
+    const unused = await cli(["check", repo, "--org-policies", repo], "/");
+    expect(unused.code).toBe(0);
+    expect(unused.stderr).toContain("the config has no checks.policy.org");
+  });
+});
+
+describe("gitops-gate check --config and --output", () => {
+  it("names the reason --config cannot be read", async () => {
+    const run = await cli(["check", ".", "--config", "nosuch.yml"], scratch);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /cannot read --config nosuch\.yml \(.*nosuch\.yml\): no such file or directory/,
+    );
   });
 });

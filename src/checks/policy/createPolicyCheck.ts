@@ -132,7 +132,7 @@ async function loadAll(
           "error",
           `org policy repository ${org.repo}@${org.ref} (${org.path}) is ` +
             "configured but could not be read; its policies were not applied " +
-            "(in the CLI, pass the repository's local path)",
+            "(in the CLI, pass a local checkout of it with --org-policies DIR)",
           { path: ".github/gitops-gate.yml" },
         ),
       );
