@@ -90,6 +90,20 @@ describe("parseYaml + toResources", () => {
     }
   });
 
+  it("names the repeated key and its line", () => {
+    const text = `${cm("a")}  "two words": 1\n  labels: {}\n  "two words": 2\n`;
+    const [p] = parseYaml("dup.yaml", text).problems;
+    expect(p?.location.line).toBe(7);
+    expect(p?.message).toMatch(/^duplicate key "two words" in one mapping/);
+  });
+
+  it("puts an error at the end of the file on its last line", () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\ndata:\n  a: "open\n\n';
+    const [p] = parseYaml("eof.yaml", text).problems;
+    expect(p?.ruleId).toBe("yaml/parse");
+    expect(p?.location.line).toBe(4);
+  });
+
   it("caps alias expansion (billion laughs)", () => {
     const bomb = [
       'a: &a ["x","x","x","x","x","x","x","x","x"]',

@@ -78,9 +78,13 @@ export function parseYaml(
   if (!Array.isArray(docs)) {
     out.problems.push(problem(path, 1, "yaml/parse", "empty stream"));
   }
-  const lineOf = (offset: number) => lineCounter.linePos(offset).line;
+  // An error at the end of the stream sits past the last newline: point
+  // at the file's last line, which exists, not at the one after it.
+  const lastLine = Math.max(1, lineCounter.linePos(text.trimEnd().length).line);
+  const lineOf = (offset: number) =>
+    Math.min(lineCounter.linePos(offset).line, lastLine);
   list.forEach((doc, index) => {
-    const fatal = reportErrors(path, doc, lineOf, out.problems);
+    const fatal = reportErrors(path, text, doc, lineOf, out.problems);
     if (fatal) return;
     const parsed = toDocument(path, doc, index, lineOf, limits, out.problems);
     if (parsed) out.documents.push(parsed);
@@ -117,6 +121,7 @@ function refuseContent(
 
 function reportErrors(
   path: string,
+  text: string,
   doc: Document.Parsed,
   lineOf: (offset: number) => number,
   problems: Finding[],
@@ -127,9 +132,34 @@ function reportErrors(
     const duplicate = err.code === DUPLICATE_KEY;
     if (!duplicate) fatal = true;
     const rule = duplicate ? "yaml/duplicate-key" : "yaml/parse";
-    problems.push(problem(path, line, rule, firstLine(err.message)));
+    const message = duplicate
+      ? duplicateKeyMessage(keyAt(text, err.pos[0]))
+      : firstLine(err.message);
+    problems.push(problem(path, line, rule, message));
   }
   return fatal;
+}
+
+/** The text of the mapping key that starts at `offset` (up to its `:`). */
+function keyAt(text: string, offset: number): string {
+  const rest = text.slice(offset, offset + 200);
+  const m = /^("(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^:#\n]+?)\s*:/.exec(rest);
+  return m?.[1] ?? "";
+}
+
+/**
+ * Names the repeated key. Its text is only shown when short and on one
+ * line: a key can be anything, a credential included, and a long one is
+ * cut to a masked preview elsewhere anyway.
+ */
+function duplicateKeyMessage(keyText: string): string {
+  const key = keyText.trim();
+  const shown =
+    key !== "" && key.length <= 64 && !/[\r\n]/.test(key) ? ` ${key}` : "";
+  return (
+    `duplicate key${shown} in one mapping: keys must be unique ` +
+    "(tools disagree on which value wins, or refuse the file)"
+  );
 }
 
 function toDocument(
