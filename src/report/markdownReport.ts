@@ -90,10 +90,11 @@ function targetsList(verdict: Verdict): string {
   const items = targets.map(
     (t) =>
       `- ${t.ok ? "" : "⚠️ failed: "}\`${t.id}\`` +
-      `${t.environment ? ` (${t.environment})` : ""}: ${t.resources} resources`,
+      `${t.environment ? ` (${t.environment})` : ""}: ` +
+      (t.resources === 1 ? "1 resource" : `${t.resources} resources`),
   );
   return [
-    `<details><summary>${targets.length} rendered targets</summary>`,
+    `<details><summary>${targets.length} target${targets.length === 1 ? "" : "s"}</summary>`,
     "",
     ...items,
     "",

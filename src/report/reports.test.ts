@@ -44,6 +44,37 @@ describe("textReport", () => {
     expect(out.join("\n")).not.toContain("\u001b[");
   });
 
+  it("lists targets as ok or failed, and says when none rendered", () => {
+    const v = verdictOf([]);
+    v.summary.targets.push(
+      {
+        id: "argocd:a.yaml#other",
+        kind: "argocd",
+        path: "a.yaml",
+        ok: true,
+        resources: 0,
+      },
+      {
+        id: "flux:b.yaml#x",
+        kind: "flux",
+        path: "b.yaml",
+        ok: false,
+        resources: 1,
+      },
+    );
+    const out = textReport(v, { color: false });
+    expect(out).toContain(
+      "  ok     kustomize:apps/web/overlays/prod (3 resources)",
+    );
+    expect(out).toContain(
+      "  ok     argocd:a.yaml#other (no resources rendered)",
+    );
+    expect(out).toContain("  FAILED flux:b.yaml#x (1 resource)");
+    const md = markdownReport(v);
+    expect(md).toContain("<summary>3 targets</summary>");
+    expect(md).toContain("- ⚠️ failed: `flux:b.yaml#x`: 1 resource");
+  });
+
   it("colours severities only when asked", () => {
     expect(textReport(failing, { color: true })).toContain("\u001b[31merror");
   });

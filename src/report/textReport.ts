@@ -31,8 +31,8 @@ export function textReport(verdict: Verdict, opts: TextOptions): string {
   const { summary } = verdict;
   const targets = summary.targets.map(
     (t) =>
-      paint("dim", `  ${t.ok ? "rendered" : "FAILED  "} ${t.id}`) +
-      paint("dim", ` (${plural(t.resources, "resource")})`),
+      paint("dim", `  ${t.ok ? "ok    " : "FAILED"} ${t.id}`) +
+      paint("dim", ` (${resourceCount(t.resources)})`),
   );
   const c = summary.counts;
   const tail =
@@ -45,6 +45,10 @@ export function textReport(verdict: Verdict, opts: TextOptions): string {
     .filter((l) => l !== undefined)
     .join("\n")
     .concat("\n");
+}
+
+function resourceCount(n: number): string {
+  return n === 0 ? "no resources rendered" : plural(n, "resource");
 }
 
 function plural(n: number, word: string): string {
