@@ -51,7 +51,7 @@ describe("broken and hostile policies", () => {
     const errors = got.filter((g) => g.startsWith("policy/eval-failed"));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(
-      /^policy\/eval-failed error policy\/slow.rego:- policy data.main.deny failed and was skipped/,
+      /^policy\/eval-failed error policy\/slow.rego:5 policy data.main.deny failed and was skipped/,
     );
   });
 
@@ -62,6 +62,30 @@ describe("broken and hostile policies", () => {
     expect(got.filter((g) => g.startsWith("policy/eval-failed"))).toEqual([
       expect.stringMatching(
         /^policy\/eval-failed error policy\/conflict.rego:[57] policy data.main.warn_x failed .*conflict/,
+      ),
+    ]);
+  });
+
+  it("refuses deny rules that are objects or booleans, not sets", async () => {
+    const rules = [
+      "package main",
+      "",
+      "import rego.v1",
+      "",
+      "deny_obj[msg] if {",
+      '  msg := "looks like a set, is an object"',
+      "}",
+      "",
+      'warn_bool if input.kind == "ConfigMap"',
+      "",
+    ].join("\n");
+    const got = await run({ "policy/shape.rego": rules });
+    expect(got.filter((g) => g.startsWith("policy/eval-failed"))).toEqual([
+      expect.stringMatching(
+        /^policy\/eval-failed error policy\/shape.rego:5 .*deny_obj is an object.*deny_obj contains msg if/,
+      ),
+      expect.stringMatching(
+        /^policy\/eval-failed error policy\/shape.rego:9 .*warn_bool is a boolean rule/,
       ),
     ]);
   });

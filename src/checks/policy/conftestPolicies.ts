@@ -80,9 +80,7 @@ export function prepareConftest(opts: ConftestOptions): {
   const prepared: PreparedRule[] = selected.map((rule) => ({
     rule,
     query: compiled.prepare(`data.${rule.namespace}.${rule.name}`),
-    location: {
-      path: rule.path ?? fileOf.get(rule.namespace) ?? opts.location.path,
-    },
+    location: ruleLocation(rule, fileOf, opts.location),
   }));
   const exceptionQueries = new Map<string, PreparedPolicyQuery>();
   for (const ns of exceptions) {
@@ -123,10 +121,16 @@ function evaluate(
 function evaluateRule(p: PreparedRule, ctx: EvalContext): ConftestHit[] {
   const key = `conftest:${p.rule.namespace}.${p.rule.name}`;
   const label = `data.${p.rule.namespace}.${p.rule.name}`;
-  const values = ctx.guard.run(key, label, p.location, () =>
-    asList(firstValue(p.query.eval(evalOptions(ctx)))),
+  const value = ctx.guard.run(key, label, p.location, () =>
+    firstValue(p.query.eval(evalOptions(ctx))),
   );
-  if (!values || values.length === 0 || isExempted(p, ctx)) return [];
+  const notSet = notASet(p.rule.name, value);
+  if (notSet) {
+    ctx.guard.fail(key, label, p.location, notSet);
+    return [];
+  }
+  const values = asList(value);
+  if (values.length === 0 || isExempted(p, ctx)) return [];
   const severity = p.rule.kind === "warning" ? "warning" : "error";
   const hits: ConftestHit[] = [];
   for (const v of values) {
@@ -138,6 +142,28 @@ function evaluateRule(p: PreparedRule, ctx: EvalContext): ConftestHit[] {
     hits.push({ rule: p.rule, severity, result });
   }
   return hits;
+}
+
+/**
+ * conftest reads only sets (and arrays) of results; a rule that produced
+ * a boolean or an object would pass silently, so it is an error instead.
+ * `deny[msg] if { ... }` without `contains` is such an object in Rego v1
+ * (OPA issue 6509; conftest refuses it at load time).
+ */
+function notASet(name: string, value: unknown): string | undefined {
+  if (value === true) {
+    return (
+      `${name} is a boolean rule, but conftest rules must be sets of ` +
+      `messages: write \`${name} contains msg if { ... }\``
+    );
+  }
+  if (typeof value !== "object" || value === null) return undefined;
+  if (Array.isArray(value) || value instanceof Set) return undefined;
+  return (
+    `${name} is an object, not a set of messages (in Rego v1, ` +
+    `\`${name}[msg] if\` defines an object): write ` +
+    `\`${name} contains msg if { ... }\``
+  );
 }
 
 function evalOptions(ctx: EvalContext) {
@@ -182,6 +208,19 @@ function withHint(f: Finding, opts: ConftestOptions): Finding {
 
 function selectedNs(namespaces: readonly string[] | "all", ns: string) {
   return namespaces === "all" || namespaces.includes(ns);
+}
+
+function ruleLocation(
+  rule: ConftestRule,
+  fileOf: ReadonlyMap<string, string>,
+  fallback: Location,
+): Location {
+  if (rule.path === undefined) {
+    return { path: fileOf.get(rule.namespace) ?? fallback.path };
+  }
+  return rule.line === undefined
+    ? { path: rule.path }
+    : { path: rule.path, line: rule.line };
 }
 
 function moduleFiles(
