@@ -15,6 +15,7 @@ import {
 import { policyFinding } from "./policyFinding.js";
 import { toPolicyResult, type PolicyResult } from "./policyResult.js";
 import { regoErrorFindings } from "./regoErrorFindings.js";
+import { compileWithMode, type RegoVersionMode } from "./regoVersions.js";
 
 /** Options of {@link prepareConftest}. */
 export interface ConftestOptions {
@@ -22,7 +23,7 @@ export interface ConftestOptions {
   modules: RegoModuleSource[];
   data: unknown;
   namespaces: readonly string[] | "all";
-  v0Compatible: boolean;
+  regoVersion: RegoVersionMode;
   /** Where findings about the policy set as a whole go. */
   location: Location;
 }
@@ -63,7 +64,7 @@ export function prepareConftest(opts: ConftestOptions): {
   const problems = unknownNamespaces(opts);
   let compiled;
   try {
-    compiled = opts.compile(opts.modules, { v0Compatible: opts.v0Compatible });
+    compiled = compileWithMode(opts.compile, opts.modules, opts.regoVersion);
   } catch (err) {
     const found = regoErrorFindings(
       err,
@@ -197,12 +198,15 @@ function exemptedNames(p: PreparedRule, ctx: EvalContext): Set<string> {
   return names;
 }
 
-/** Rego v0 policies fail to parse as v1: say how to switch. */
+/** Says how a parse error relates to the Rego version in use. */
 function withHint(f: Finding, opts: ConftestOptions): Finding {
-  if (opts.v0Compatible || !f.message.includes("rego_parse_error")) return f;
+  if (opts.regoVersion === "v0" || !f.message.includes("rego_parse_error"))
+    return f;
   const hint =
-    " (if the policies use Rego v0 syntax, without `if` and `contains`, " +
-    "set checks.policy.regoVersion: v0)";
+    opts.regoVersion === "v1"
+      ? " (if the policies use Rego v0 syntax, without `if` and " +
+        "`contains`, set checks.policy.regoVersion: auto or v0)"
+      : " (the module parses neither as Rego v1 nor as v0; the error is v1's)";
   return { ...f, message: f.message + hint };
 }
 
