@@ -40,7 +40,10 @@ export const policyCheckSchema = z
     combined: z
       .boolean()
       .default(false)
-      .describe("Give policies all resources of a target at once."),
+      .describe(
+        "Give policies all resources of a target at once, as conftest " +
+          "--combine does: an array of {path, contents}.",
+      ),
     org: z
       .strictObject({
         repo: z.string(),
