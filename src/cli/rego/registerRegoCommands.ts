@@ -40,6 +40,8 @@ export function registerRegoCommands(
       "parse modules as Rego v0 unless they import rego.v1",
     )
     .option("--strict-builtin-errors", "treat builtin errors as fatal")
+    .option("--fail", "exit 1 when the query is undefined")
+    .option("--fail-defined", "exit 1 when the query is defined")
     .action(
       (
         query: string,
@@ -49,6 +51,8 @@ export function registerRegoCommands(
           format: string;
           v0Compatible?: boolean;
           strictBuiltinErrors?: boolean;
+          fail?: boolean;
+          failDefined?: boolean;
         },
       ) => {
         const format = o.format === "pretty" ? "pretty" : "json";

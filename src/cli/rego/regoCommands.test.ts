@@ -149,3 +149,13 @@ describe("rego eval input", () => {
     ).toThrow(/bad\.yaml is not valid JSON or YAML/);
   });
 });
+
+describe("rego eval --fail and --fail-defined", () => {
+  it("exit 1 on an undefined or a defined result, as opa eval does", () => {
+    const base = { data: [], format: "json" as const };
+    expect(regoEval("1 == 2", { ...base, fail: true }).code).toBe(1);
+    expect(regoEval("1 == 1", { ...base, fail: true }).code).toBe(0);
+    expect(regoEval("1 == 1", { ...base, failDefined: true }).code).toBe(1);
+    expect(regoEval("1 == 2", { ...base, failDefined: true }).code).toBe(0);
+  });
+});

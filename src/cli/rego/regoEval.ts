@@ -9,6 +9,10 @@ export interface RegoEvalOptions {
   format: "json" | "pretty";
   v0Compatible?: boolean;
   strictBuiltinErrors?: boolean;
+  /** Exit 1 when the query is undefined (`opa eval --fail`). */
+  fail?: boolean;
+  /** Exit 1 when the query is defined (`opa eval --fail-defined`). */
+  failDefined?: boolean;
 }
 
 function errorJson(e: RegoError): unknown {
@@ -51,6 +55,12 @@ function pretty(rows: QueryResult[]): string {
   );
 }
 
+function exitCode(rows: QueryResult[], opts: RegoEvalOptions): number {
+  if (opts.fail && rows.length === 0) return 1;
+  if (opts.failDefined && rows.length > 0) return 1;
+  return 0;
+}
+
 /** Runs a query like `opa eval`; returns the text to print and exit code. */
 export function regoEval(
   query: string,
@@ -70,7 +80,7 @@ export function regoEval(
     return {
       out:
         opts.format === "pretty" ? pretty(rows) : jsonText(resultJson(rows), 2),
-      code: 0,
+      code: exitCode(rows, opts),
     };
   } catch (e) {
     if (!(e instanceof RegoError)) throw e;
