@@ -120,4 +120,23 @@ describe("conftest conventions", () => {
       "main.deny error apps/web.yaml:6 web has no PodDisruptionBudget",
     ]);
   });
+
+  it("names packages left out by namespaces, and runs them with all", async () => {
+    const policy = {
+      "policy/k8s.rego":
+        'package kubernetes\n\ndeny contains "from kubernetes" if true\n',
+      "policy/main.rego": 'package main\n\nwarn contains "from main" if true\n',
+    };
+    const files = { "apps/web.yaml": DEPLOY("web", 1) };
+    expect(await run(policy, files)).toEqual([
+      "policy/namespace-not-selected notice policy/k8s.rego:3 package " +
+        "kubernetes defines deny but is not in checks.policy.namespaces, so " +
+        "its rules are not evaluated (add kubernetes, or set namespaces: all)",
+      "main.warn warning apps/web.yaml:1 from main",
+    ]);
+    expect(await run(policy, files, { namespaces: "all" })).toEqual([
+      "kubernetes.deny error apps/web.yaml:1 from kubernetes",
+      "main.warn warning apps/web.yaml:1 from main",
+    ]);
+  });
 });

@@ -12,7 +12,10 @@ import {
   packageOf,
   type ConftestRule,
 } from "./conftestRules.js";
-import { policyFinding } from "./policyFinding.js";
+import {
+  unknownNamespaces,
+  unselectedNamespaces,
+} from "./namespaceFindings.js";
 import { toPolicyResult, type PolicyResult } from "./policyResult.js";
 import { regoErrorFindings } from "./regoErrorFindings.js";
 import { compileWithMode, type RegoVersionMode } from "./regoVersions.js";
@@ -61,7 +64,11 @@ export function prepareConftest(opts: ConftestOptions): {
   problems: Finding[];
 } {
   if (opts.modules.length === 0) return { problems: [] };
-  const problems = unknownNamespaces(opts);
+  const problems = unknownNamespaces(
+    opts.modules,
+    opts.namespaces,
+    opts.location,
+  );
   let compiled;
   try {
     compiled = compileWithMode(opts.compile, opts.modules, opts.regoVersion);
@@ -77,6 +84,7 @@ export function prepareConftest(opts: ConftestOptions): {
   const selected = rules.filter((r) =>
     selectedNs(opts.namespaces, r.namespace),
   );
+  problems.push(...unselectedNamespaces(rules, opts.namespaces));
   const fileOf = moduleFiles(opts.modules);
   const prepared: PreparedRule[] = selected.map((rule) => ({
     rule,
@@ -236,22 +244,4 @@ function moduleFiles(
     if (ns !== undefined && !out.has(ns)) out.set(ns, m.path);
   }
   return out;
-}
-
-function unknownNamespaces(opts: ConftestOptions): Finding[] {
-  if (opts.namespaces === "all") return [];
-  const declared = new Set(
-    opts.modules.map((m) => packageOf(m.source)).filter((p) => p !== undefined),
-  );
-  return opts.namespaces
-    .filter((ns) => !declared.has(ns))
-    .map((ns) =>
-      policyFinding(
-        "policy/unknown-namespace",
-        "warning",
-        `checks.policy.namespaces names ${ns}, but no policy declares ` +
-          `package ${ns} (packages: ${[...declared].sort().join(", ") || "none"})`,
-        opts.location,
-      ),
-    );
 }
