@@ -159,3 +159,21 @@ describe("rego eval --fail and --fail-defined", () => {
     expect(regoEval("1 == 2", { ...base, failDefined: true }).code).toBe(0);
   });
 });
+
+describe("rego errors for a terminal", () => {
+  it("name file:line:col in pretty eval output and in rego test", () => {
+    const dir = mkdtempSync(join(tmpdir(), "rego-err-"));
+    writeFileSync(
+      join(dir, "bad.rego"),
+      "package main\n\ndeny contains msg if {\n  msg := \n}\n",
+    );
+    const file = join(dir, "bad.rego");
+    const r = regoEval("data.main", { data: [dir], format: "pretty" });
+    expect(r.code).toBe(1);
+    expect(r.out.startsWith(`${file}:4:`)).toBe(true);
+    expect(r.out).toMatch(/:4:\d+: rego_parse_error: /);
+    const t = regoTest([dir], {});
+    expect(t.code).toBe(1);
+    expect(t.out).toMatch(/bad\.rego:\d+:\d+: rego_parse_error/);
+  });
+});

@@ -1,4 +1,5 @@
 import { compile, RegoError, type QueryResult } from "../../rego/index.js";
+import { errorText } from "./errorText.js";
 import { jsonText } from "./jsonText.js";
 import { loadRegoFiles, readDocument } from "./loadRegoFiles.js";
 
@@ -85,7 +86,7 @@ export function regoEval(
   } catch (e) {
     if (!(e instanceof RegoError)) throw e;
     const out =
-      opts.format === "pretty" ? e.message : jsonText(errorJson(e), 2);
+      opts.format === "pretty" ? errorText(e) : jsonText(errorJson(e), 2);
     return { out, code: 1 };
   }
 }

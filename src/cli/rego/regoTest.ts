@@ -1,5 +1,6 @@
 import { compile, RegoError, type CompiledPolicy } from "../../rego/index.js";
 import { UsageError } from "../UsageError.js";
+import { errorText } from "./errorText.js";
 import { loadRegoFiles, type LoadedFiles } from "./loadRegoFiles.js";
 import { formatTestReport, type TestOutcome } from "./testReport.js";
 
@@ -64,7 +65,7 @@ function runOne(
     const pass = rows.length > 0 && value !== false && value !== undefined;
     return outcome(pass ? "PASS" : "FAIL");
   } catch (e) {
-    if (e instanceof RegoError) return outcome("ERROR", e.message);
+    if (e instanceof RegoError) return outcome("ERROR", errorText(e));
     throw e;
   }
 }
@@ -80,7 +81,7 @@ export function regoTest(
   try {
     policy = compile(files.modules, { v0Compatible: opts.v0Compatible });
   } catch (e) {
-    if (e instanceof RegoError) return { out: e.message, code: 1 };
+    if (e instanceof RegoError) return { out: errorText(e), code: 1 };
     throw e;
   }
   const tests = findTests(files.modules).filter((t) => !re || re.test(t.name));
