@@ -117,7 +117,8 @@ function subjectsOf(resources: readonly Resource[]): GatekeeperSubject[] {
   const nsLabels = namespaceLabels(resources);
   return resources.map((r) => {
     const s = subjectOf(r);
-    s.namespaceLabels = nsLabels.get(r.namespace ?? "") ?? {};
+    const labels = nsLabels.get(r.namespace ?? "");
+    if (labels) s.namespaceLabels = labels;
     return s;
   });
 }

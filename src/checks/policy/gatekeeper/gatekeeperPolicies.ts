@@ -128,7 +128,10 @@ function evaluate(
 ): GatekeeperHit[] {
   const hits: GatekeeperHit[] = [];
   for (const b of bound) {
-    if (!matchConstraint(b.constraint.match, subject)) continue;
+    if (!matchConstraint(b.constraint.match, subject)) {
+      noteUnknownNamespace(b.constraint, subject, guard);
+      continue;
+    }
     const key = `gatekeeper:${b.constraint.kind}/${b.constraint.name}`;
     const label = `${b.constraint.kind}/${b.constraint.name} (template ${b.template})`;
     const input = reviewInput(subject, b.constraint.parameters);
@@ -153,4 +156,33 @@ function evaluate(
     }
   }
   return hits;
+}
+
+/**
+ * A constraint whose namespaceSelector cannot be judged because the
+ * object's Namespace is not among the target's resources is skipped for
+ * that object (gator refuses to match it); say so once per namespace, as
+ * the constraint may well apply in the cluster.
+ */
+function noteUnknownNamespace(
+  c: Constraint,
+  s: GatekeeperSubject,
+  guard: EvalGuard,
+): void {
+  const selector = c.match["namespaceSelector"];
+  if (selector === undefined || s.namespace === undefined) return;
+  if (s.namespaceLabels !== undefined || s.kind === "Namespace") return;
+  const rest = { ...c.match, namespaceSelector: undefined };
+  if (!matchConstraint(rest, s)) return;
+  guard.note(
+    `gatekeeper-ns:${c.kind}/${c.name}:${s.namespace}`,
+    policyFinding(
+      "policy/namespace-unknown",
+      "warning",
+      `constraint ${c.kind}/${c.name} has a namespaceSelector, but ` +
+        `Namespace ${s.namespace} is not among the rendered resources, so ` +
+        `the constraint was not applied to objects in ${s.namespace}`,
+      c.location,
+    ),
+  );
 }

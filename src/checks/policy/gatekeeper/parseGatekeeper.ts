@@ -104,6 +104,11 @@ function toTemplate(
   if (!src) return undefined;
   const pkg = /^\s*package\s+([A-Za-z_][\w.]*)/m.exec(src.rego)?.[1];
   if (!pkg) return `ConstraintTemplate ${name(v)} Rego has no package`;
+  // Gatekeeper refuses a template without a violation rule; without this
+  // its constraints would pass everything.
+  if (!/^violation\b/m.test(src.rego)) {
+    return `ConstraintTemplate ${name(v)} Rego defines no violation rule`;
+  }
   const modules = [src.rego, ...src.libs].map((source, i) => ({
     path: i === 0 ? `${path}#${name(v)}` : `${path}#${name(v)}/libs/${i - 1}`,
     source,
