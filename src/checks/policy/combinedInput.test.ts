@@ -3,18 +3,21 @@ import { target } from "./test/scenario.js";
 import { combinedInput } from "./combinedInput.js";
 
 describe("combinedInput (conftest --combine)", () => {
-  it("gives one entry per file, with an array for multi-document files", () => {
+  it("gives one entry per document, sorted stably by path", () => {
     const cm = (n: string) =>
       `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${n}\n`;
     const t = target("a", {
-      "a/one.yaml": cm("one"),
       "a/two.yaml": `${cm("x")}---\n${cm("y")}`,
+      "a/one.yaml": cm("one"),
     });
-    const names = (o: unknown) =>
-      (o as { metadata: { name: string } }).metadata.name;
-    const got = combinedInput(t.resources);
-    expect(got.map((f) => f.path)).toEqual(["a/one.yaml", "a/two.yaml"]);
-    expect(names(got[0]?.contents)).toBe("one");
-    expect((got[1]?.contents as unknown[]).map(names)).toEqual(["x", "y"]);
+    const got = combinedInput(t.resources).map((f) => [
+      f.path,
+      (f.contents as { metadata: { name: string } }).metadata.name,
+    ]);
+    expect(got).toEqual([
+      ["a/one.yaml", "one"],
+      ["a/two.yaml", "x"],
+      ["a/two.yaml", "y"],
+    ]);
   });
 });

@@ -42,7 +42,7 @@ export const policyCheckSchema = z
       .default(false)
       .describe(
         "Give policies all resources of a target at once, as conftest " +
-          "--combine does: an array of {path, contents}.",
+          "--combine does: an array of {path, contents}, one per document.",
       ),
     org: z
       .strictObject({
