@@ -39,6 +39,7 @@ export function registerRegoCommands(
       "--v0-compatible",
       "parse modules as Rego v0 unless they import rego.v1",
     )
+    .option("--v1-compatible", "parse modules as Rego v1 (the default)")
     .option("--strict-builtin-errors", "treat builtin errors as fatal")
     .option("--fail", "exit 1 when the query is undefined")
     .option("--fail-defined", "exit 1 when the query is defined")
@@ -71,6 +72,7 @@ export function registerRegoCommands(
       "--v0-compatible",
       "parse modules as Rego v0 unless they import rego.v1",
     )
+    .option("--v1-compatible", "parse modules as Rego v1 (the default)")
     .action(
       (
         paths: string[],
