@@ -141,7 +141,9 @@ function isGatekeeper(v: unknown): boolean {
   return (
     (api.startsWith("templates.gatekeeper.sh/") &&
       v["kind"] === "ConstraintTemplate") ||
-    api.startsWith("constraints.gatekeeper.sh/")
+    api.startsWith("constraints.gatekeeper.sh/") ||
+    (api.startsWith("expansion.gatekeeper.sh/") &&
+      v["kind"] === "ExpansionTemplate")
   );
 }
 

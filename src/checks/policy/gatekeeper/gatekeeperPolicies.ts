@@ -8,6 +8,7 @@ import {
   regoErrorFindings,
   type ModuleSourceMap,
 } from "../regoErrorFindings.js";
+import { expand, type ExpansionTemplate } from "./expansion.js";
 import { matchConstraint, type MatchSubject } from "./matchConstraint.js";
 import type { Constraint, GatekeeperPolicies } from "./parseGatekeeper.js";
 import {
@@ -113,10 +114,43 @@ export function prepareGatekeeper(
       );
     }
   }
+  const { expansions } = policies;
   return {
-    evaluator: { evaluate: (s, d, g, l) => evaluate(bound, s, d, g, l) },
+    evaluator: {
+      evaluate: (s, d, g, l) => [
+        ...evaluate(bound, s, d, g, l),
+        ...expansions.flatMap((e) => expanded(e, bound, s, d, g, l)),
+      ],
+    },
     problems,
   };
+}
+
+/**
+ * The hits of the resource an ExpansionTemplate implies, as Gatekeeper
+ * reports them: prefixed `[Implied by <template>]`, with the template's
+ * enforcement action when it sets one.
+ */
+function expanded(
+  e: ExpansionTemplate,
+  bound: readonly Bound[],
+  subject: GatekeeperSubject,
+  data: unknown,
+  guard: EvalGuard,
+  limits: { timeoutMs: number; maxSteps: number },
+): GatekeeperHit[] {
+  const child = expand(e, subject);
+  if (!child) return [];
+  const action = e.enforcementAction;
+  return evaluate(bound, child, data, guard, limits).map((h) => {
+    // A field path of the implied Pod does not address the parent.
+    const { field: _field, ...result } = h.result;
+    return {
+      ...h,
+      severity: action ? actionSeverity([action]) : h.severity,
+      result: { ...result, msg: `[Implied by ${e.name}] ${result.msg}` },
+    };
+  });
 }
 
 function evaluate(
