@@ -22,6 +22,11 @@ export type { RegoAnnotation } from "./annotations.js";
 export interface RegoModuleSource {
   path: string;
   source: string;
+  /**
+   * This module's syntax, overriding {@link CompileOptions.v0Compatible}
+   * (like OPA's per-file `rego_version` in bundle manifests).
+   */
+  regoVersion?: "v0" | "v1";
 }
 
 /** Compile options. */
@@ -95,6 +100,12 @@ class Policy implements CompiledPolicy {
   }
 }
 
+function isV1(m: RegoModuleSource, opts: CompileOptions): boolean {
+  return m.regoVersion === undefined
+    ? !opts.v0Compatible
+    : m.regoVersion === "v1";
+}
+
 /** Parses and compiles modules; throws {@link RegoError} listing all errors. */
 export function compile(
   modules: RegoModuleSource[],
@@ -104,7 +115,7 @@ export function compile(
   const errors: RegoError[] = [];
   for (const m of modules) {
     try {
-      parsed.push(parseModule(m.source, m.path, !opts.v0Compatible));
+      parsed.push(parseModule(m.source, m.path, isV1(m, opts)));
     } catch (e) {
       if (!(e instanceof RegoError)) throw e;
       errors.push(e);

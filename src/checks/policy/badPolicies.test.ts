@@ -51,7 +51,7 @@ describe("broken and hostile policies", () => {
     const errors = got.filter((g) => g.startsWith("policy/eval-failed"));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(
-      /^policy\/eval-failed error policy\/slow.rego:- policy data.main.deny failed and was skipped/,
+      /^policy\/eval-failed error policy\/slow.rego:5 policy data.main.deny failed and was skipped/,
     );
   });
 
@@ -62,6 +62,30 @@ describe("broken and hostile policies", () => {
     expect(got.filter((g) => g.startsWith("policy/eval-failed"))).toEqual([
       expect.stringMatching(
         /^policy\/eval-failed error policy\/conflict.rego:[57] policy data.main.warn_x failed .*conflict/,
+      ),
+    ]);
+  });
+
+  it("refuses deny rules that are objects or booleans, not sets", async () => {
+    const rules = [
+      "package main",
+      "",
+      "import rego.v1",
+      "",
+      "deny_obj[msg] if {",
+      '  msg := "looks like a set, is an object"',
+      "}",
+      "",
+      'warn_bool if input.kind == "ConfigMap"',
+      "",
+    ].join("\n");
+    const got = await run({ "policy/shape.rego": rules });
+    expect(got.filter((g) => g.startsWith("policy/eval-failed"))).toEqual([
+      expect.stringMatching(
+        /^policy\/eval-failed error policy\/shape.rego:5 .*deny_obj is an object.*deny_obj contains msg if/,
+      ),
+      expect.stringMatching(
+        /^policy\/eval-failed error policy\/shape.rego:9 .*warn_bool is a boolean rule/,
       ),
     ]);
   });
@@ -95,22 +119,40 @@ describe("broken and hostile policies", () => {
     ]);
   });
 
-  it("suggests regoVersion v0 for v0 policies, and runs them with it", async () => {
+  it("runs v0 and v1 modules side by side by default (auto)", async () => {
+    const v0 = [
+      "package main",
+      "",
+      "import data.lib.names",
+      "",
+      "deny[msg] {",
+      '  input.kind == "ConfigMap"',
+      "  names.bad(input.metadata.name)",
+      '  msg := "v0 rule"',
+      "}",
+      "",
+    ].join("\n");
+    const lib = 'package lib.names\n\nbad(n) if n == "c"\n';
+    const got = await run({ "policy/old.rego": v0, "policy/lib.rego": lib });
+    expect(got).toEqual([
+      "main.warn warning a/cm.yaml:1 still evaluated",
+      "main.deny error a/cm.yaml:1 v0 rule",
+      "main.warn warning a/cm2.yaml:1 still evaluated",
+    ]);
+  });
+
+  it("suggests auto or v0 for v0 policies when regoVersion is v1", async () => {
     const v0 =
       'package main\n\ndeny[msg] {\n  input.kind == "ConfigMap"\n  msg := "v0 rule"\n}\n';
-    const got = await run({ "policy/old.rego": v0 });
-    expect(got).toEqual([
-      expect.stringContaining("set checks.policy.regoVersion: v0"),
-    ]);
     const input = checkInput({
       base: { "policy/old.rego": v0 },
       targets: [target("a", { "a/cm.yaml": CM })],
       config: {
-        checks: { policy: { regoVersion: "v0", builtin: { enabled: false } } },
+        checks: { policy: { regoVersion: "v1", builtin: { enabled: false } } },
       },
     });
     expect((await policyCheck.run(input)).map((f) => f.message)).toEqual([
-      "v0 rule",
+      expect.stringContaining("set checks.policy.regoVersion: auto or v0"),
     ]);
   });
 

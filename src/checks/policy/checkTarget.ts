@@ -4,6 +4,7 @@ import type { Resource } from "../../manifests/Resource.js";
 import { isObject } from "../../manifests/toResources.js";
 import type { RenderedTarget } from "../../render/RenderTarget.js";
 import type { BuiltinPack } from "./builtinPack.js";
+import { combinedInput } from "./combinedInput.js";
 import type { ConftestHit, ConftestPolicies } from "./conftestPolicies.js";
 import type { EvalGuard } from "./evalGuard.js";
 import type {
@@ -116,7 +117,8 @@ function subjectsOf(resources: readonly Resource[]): GatekeeperSubject[] {
   const nsLabels = namespaceLabels(resources);
   return resources.map((r) => {
     const s = subjectOf(r);
-    s.namespaceLabels = nsLabels.get(r.namespace ?? "") ?? {};
+    const labels = nsLabels.get(r.namespace ?? "");
+    if (labels) s.namespaceLabels = labels;
     return s;
   });
 }
@@ -127,10 +129,7 @@ function combined(
   conftest: ConftestPolicies,
   ctx: TargetContext,
 ): Finding[] {
-  const input = rendered.resources.map((r) => ({
-    path: r.source.path,
-    contents: r.object,
-  }));
+  const input = combinedInput(rendered.resources);
   return conftest.evaluate(input, ctx.guard, ctx.config.limits).map((h) => {
     const r = findResource(rendered.resources, h.result.resource);
     const hit: HitContext = r

@@ -12,9 +12,13 @@ import {
   packageOf,
   type ConftestRule,
 } from "./conftestRules.js";
-import { policyFinding } from "./policyFinding.js";
+import {
+  unknownNamespaces,
+  unselectedNamespaces,
+} from "./namespaceFindings.js";
 import { toPolicyResult, type PolicyResult } from "./policyResult.js";
 import { regoErrorFindings } from "./regoErrorFindings.js";
+import { compileWithMode, type RegoVersionMode } from "./regoVersions.js";
 
 /** Options of {@link prepareConftest}. */
 export interface ConftestOptions {
@@ -22,7 +26,7 @@ export interface ConftestOptions {
   modules: RegoModuleSource[];
   data: unknown;
   namespaces: readonly string[] | "all";
-  v0Compatible: boolean;
+  regoVersion: RegoVersionMode;
   /** Where findings about the policy set as a whole go. */
   location: Location;
 }
@@ -60,10 +64,14 @@ export function prepareConftest(opts: ConftestOptions): {
   problems: Finding[];
 } {
   if (opts.modules.length === 0) return { problems: [] };
-  const problems = unknownNamespaces(opts);
+  const problems = unknownNamespaces(
+    opts.modules,
+    opts.namespaces,
+    opts.location,
+  );
   let compiled;
   try {
-    compiled = opts.compile(opts.modules, { v0Compatible: opts.v0Compatible });
+    compiled = compileWithMode(opts.compile, opts.modules, opts.regoVersion);
   } catch (err) {
     const found = regoErrorFindings(
       err,
@@ -76,13 +84,12 @@ export function prepareConftest(opts: ConftestOptions): {
   const selected = rules.filter((r) =>
     selectedNs(opts.namespaces, r.namespace),
   );
+  problems.push(...unselectedNamespaces(rules, opts.namespaces));
   const fileOf = moduleFiles(opts.modules);
   const prepared: PreparedRule[] = selected.map((rule) => ({
     rule,
     query: compiled.prepare(`data.${rule.namespace}.${rule.name}`),
-    location: {
-      path: rule.path ?? fileOf.get(rule.namespace) ?? opts.location.path,
-    },
+    location: ruleLocation(rule, fileOf, opts.location),
   }));
   const exceptionQueries = new Map<string, PreparedPolicyQuery>();
   for (const ns of exceptions) {
@@ -123,10 +130,16 @@ function evaluate(
 function evaluateRule(p: PreparedRule, ctx: EvalContext): ConftestHit[] {
   const key = `conftest:${p.rule.namespace}.${p.rule.name}`;
   const label = `data.${p.rule.namespace}.${p.rule.name}`;
-  const values = ctx.guard.run(key, label, p.location, () =>
-    asList(firstValue(p.query.eval(evalOptions(ctx)))),
+  const value = ctx.guard.run(key, label, p.location, () =>
+    firstValue(p.query.eval(evalOptions(ctx))),
   );
-  if (!values || values.length === 0 || isExempted(p, ctx)) return [];
+  const notSet = notASet(p.rule.name, value);
+  if (notSet) {
+    ctx.guard.fail(key, label, p.location, notSet);
+    return [];
+  }
+  const values = asList(value);
+  if (values.length === 0 || isExempted(p, ctx)) return [];
   const severity = p.rule.kind === "warning" ? "warning" : "error";
   const hits: ConftestHit[] = [];
   for (const v of values) {
@@ -138,6 +151,28 @@ function evaluateRule(p: PreparedRule, ctx: EvalContext): ConftestHit[] {
     hits.push({ rule: p.rule, severity, result });
   }
   return hits;
+}
+
+/**
+ * conftest reads only sets (and arrays) of results; a rule that produced
+ * a boolean or an object would pass silently, so it is an error instead.
+ * `deny[msg] if { ... }` without `contains` is such an object in Rego v1
+ * (OPA issue 6509; conftest refuses it at load time).
+ */
+function notASet(name: string, value: unknown): string | undefined {
+  if (value === true) {
+    return (
+      `${name} is a boolean rule, but conftest rules must be sets of ` +
+      `messages: write \`${name} contains msg if { ... }\``
+    );
+  }
+  if (typeof value !== "object" || value === null) return undefined;
+  if (Array.isArray(value) || value instanceof Set) return undefined;
+  return (
+    `${name} is an object, not a set of messages (in Rego v1, ` +
+    `\`${name}[msg] if\` defines an object): write ` +
+    `\`${name} contains msg if { ... }\``
+  );
 }
 
 function evalOptions(ctx: EvalContext) {
@@ -171,17 +206,33 @@ function exemptedNames(p: PreparedRule, ctx: EvalContext): Set<string> {
   return names;
 }
 
-/** Rego v0 policies fail to parse as v1: say how to switch. */
+/** Says how a parse error relates to the Rego version in use. */
 function withHint(f: Finding, opts: ConftestOptions): Finding {
-  if (opts.v0Compatible || !f.message.includes("rego_parse_error")) return f;
+  if (opts.regoVersion === "v0" || !f.message.includes("rego_parse_error"))
+    return f;
   const hint =
-    " (if the policies use Rego v0 syntax, without `if` and `contains`, " +
-    "set checks.policy.regoVersion: v0)";
+    opts.regoVersion === "v1"
+      ? " (if the policies use Rego v0 syntax, without `if` and " +
+        "`contains`, set checks.policy.regoVersion: auto or v0)"
+      : " (the module parses neither as Rego v1 nor as v0; the error is v1's)";
   return { ...f, message: f.message + hint };
 }
 
 function selectedNs(namespaces: readonly string[] | "all", ns: string) {
   return namespaces === "all" || namespaces.includes(ns);
+}
+
+function ruleLocation(
+  rule: ConftestRule,
+  fileOf: ReadonlyMap<string, string>,
+  fallback: Location,
+): Location {
+  if (rule.path === undefined) {
+    return { path: fileOf.get(rule.namespace) ?? fallback.path };
+  }
+  return rule.line === undefined
+    ? { path: rule.path }
+    : { path: rule.path, line: rule.line };
 }
 
 function moduleFiles(
@@ -193,22 +244,4 @@ function moduleFiles(
     if (ns !== undefined && !out.has(ns)) out.set(ns, m.path);
   }
   return out;
-}
-
-function unknownNamespaces(opts: ConftestOptions): Finding[] {
-  if (opts.namespaces === "all") return [];
-  const declared = new Set(
-    opts.modules.map((m) => packageOf(m.source)).filter((p) => p !== undefined),
-  );
-  return opts.namespaces
-    .filter((ns) => !declared.has(ns))
-    .map((ns) =>
-      policyFinding(
-        "policy/unknown-namespace",
-        "warning",
-        `checks.policy.namespaces names ${ns}, but no policy declares ` +
-          `package ${ns} (packages: ${[...declared].sort().join(", ") || "none"})`,
-        opts.location,
-      ),
-    );
 }

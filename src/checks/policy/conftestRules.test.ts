@@ -30,35 +30,46 @@ describe("conftestRules", () => {
       { path: "p/deploy.rego", source: V0 },
     ]);
     expect(rules).toEqual([
-      { namespace: "main", name: "deny", kind: "failure", path: "p/main.rego" },
+      {
+        namespace: "main",
+        name: "deny",
+        kind: "failure",
+        line: 6,
+        path: "p/main.rego",
+      },
       {
         namespace: "main",
         name: "deny_latest",
         kind: "failure",
+        line: 7,
         path: "p/main.rego",
       },
       {
         namespace: "main",
         name: "warn_limits",
         kind: "warning",
+        line: 8,
         path: "p/main.rego",
       },
       {
         namespace: "main",
         name: "violation",
         kind: "failure",
+        line: 9,
         path: "p/main.rego",
       },
       {
         namespace: "kubernetes.deployments",
         name: "deny",
         kind: "failure",
+        line: 2,
         path: "p/deploy.rego",
       },
       {
         namespace: "kubernetes.deployments",
         name: "warn",
         kind: "warning",
+        line: 5,
         path: "p/deploy.rego",
       },
     ]);
@@ -82,7 +93,8 @@ describe("exceptionName", () => {
     ["violation", "failure", ""],
     ["deny_latest", "failure", "latest"],
     ["violation_run_as_root", "failure", "run_as_root"],
-    ["warn_x", "warning", undefined],
+    ["warn_x", "warning", "x"],
+    ["warn", "warning", ""],
   ];
   it.each(cases)("%s (%s) is exempted by %j", (name, kind, expected) => {
     expect(exceptionName({ namespace: "main", name, kind })).toBe(expected);

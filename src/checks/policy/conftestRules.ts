@@ -9,6 +9,8 @@ export interface ConftestRule {
   kind: "failure" | "warning";
   /** The first module that defines the rule, for findings about it. */
   path?: string;
+  /** The line of the rule's first head in that module. */
+  line?: number;
 }
 
 const PACKAGE = /^\s*package\s+([A-Za-z_][\w.]*)/m;
@@ -47,22 +49,34 @@ export function conftestRules(modules: readonly RegoModuleSource[]): {
       const name = `${base}${suffix}`;
       const kind = base === "warn" ? "warning" : "failure";
       const key = `${ns}\u0000${name}`;
-      if (!seen.has(key))
-        seen.set(key, { namespace: ns, name, kind, path: m.path });
+      if (seen.has(key)) continue;
+      const line = lineAt(source, match.index);
+      seen.set(key, { namespace: ns, name, kind, path: m.path, line });
     }
   }
   return { rules: [...seen.values()], exceptions };
 }
 
 /**
- * The name an `exception` rule lists to exempt a rule: `deny_foo` and
- * `violation_foo` are exempted by `foo`, bare `deny` and `violation` by the
- * empty string. Warnings are never exempted (conftest semantics).
+ * The name an `exception` rule lists to exempt a rule, as conftest strips
+ * the severity prefix: `deny_foo`, `violation_foo` and `warn_foo` are
+ * exempted by `foo`; bare `deny`, `violation` and `warn` by the empty
+ * string.
+ *
+ * @example exceptionName({ namespace: "main", name: "warn_x", kind: "warning" }) // "x"
  */
 export function exceptionName(rule: ConftestRule): string | undefined {
-  if (rule.kind === "warning") return undefined;
-  const m = /^(?:deny|violation)(?:_(.*))?$/.exec(rule.name);
+  const m = /^(?:deny|violation|warn)(?:_(.*))?$/.exec(rule.name);
   return m ? (m[1] ?? "") : undefined;
+}
+
+function lineAt(source: string, index: number): number {
+  let line = 1;
+  for (let i = source.indexOf("\n"); i >= 0 && i < index;) {
+    line++;
+    i = source.indexOf("\n", i + 1);
+  }
+  return line;
 }
 
 /** Replaces `#` comments by spaces, keeping strings and line numbers. */

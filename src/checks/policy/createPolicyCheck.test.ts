@@ -81,21 +81,23 @@ describe("policy check: conftest-style policies", () => {
     ]);
   });
 
-  it("exempts bare deny with an empty name, never warnings", async () => {
+  it("exempts bare rules by the empty name and warn_ rules by suffix, as conftest", async () => {
     const { policyCheck } = check({
       "data.main.deny": () => ["bare deny"],
-      "data.main.warn": () => ["a warning"],
-      "data.main.exception": () => [[""]],
+      "data.main.warn": () => ["bare warn"],
+      "data.main.warn_limits": () => ["no limits"],
+      "data.main.warn_other": () => ["other warning"],
+      "data.main.exception": () => [["", "limits"]],
     });
     const rego =
-      "package main\ndeny contains m if { m := 1 }\nwarn contains m if { m := 1 }\nexception contains r if { r := [] }\n";
+      "package main\ndeny contains m if { m := 1 }\nwarn contains m if { m := 1 }\nwarn_limits contains m if { m := 1 }\nwarn_other contains m if { m := 1 }\nexception contains r if { r := [] }\n";
     const input = checkInput({
       base: { "policy/x.rego": rego },
       targets: [target("a", { "a/d.yaml": DEPLOY })],
       config: { checks: { policy: { builtin: { enabled: false } } } },
     });
     const got = await policyCheck.run(input);
-    expect(got.map((f) => f.message)).toEqual(["a warning"]);
+    expect(got.map((f) => f.message)).toEqual(["other warning"]);
   });
 
   it("gives combined-mode policies every resource and maps named resources back", async () => {
@@ -179,7 +181,7 @@ describe("policy check: conftest-style policies", () => {
     expect(err?.message).toBe(
       "policy data.main.deny failed and was skipped for the rest of the run: eval_cancel_error: timed out after 5000ms",
     );
-    expect(err?.location).toEqual({ path: "policy/main.rego" });
+    expect(err?.location).toEqual({ path: "policy/main.rego", line: 3 });
   });
 
   it("passes evaluation limits from config", async () => {

@@ -85,7 +85,7 @@ async function prepare(
     modules: files.modules,
     data,
     namespaces: cfg.namespaces,
-    v0Compatible: cfg.regoVersion === "v0",
+    regoVersion: cfg.regoVersion,
     location: { path: cfg.paths[0] ?? "policy/" },
   });
   const gk = prepareGatekeeper(deps.compile, parseGatekeeper(files.gatekeeper));

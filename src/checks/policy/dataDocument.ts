@@ -5,8 +5,7 @@ import { policyFinding } from "./policyFinding.js";
 
 /**
  * Merges data files into one `data` document: each file's value lands
- * under the directories between its policy root and the file, and objects
- * merge deeply. Two files that set the same non-object key conflict, as in
+ * at its prefix, and objects merge deeply. Two files that set the same non-object key conflict, as in
  * OPA's loader: the first wins and the second becomes an error finding.
  */
 export function dataDocument(files: readonly DataFile[]): {

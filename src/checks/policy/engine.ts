@@ -8,6 +8,8 @@
 export interface RegoModuleSource {
   path: string;
   source: string;
+  /** This module's syntax, overriding the compile option. */
+  regoVersion?: "v0" | "v1";
 }
 
 /** Limits and inputs of one evaluation. */

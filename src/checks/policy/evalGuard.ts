@@ -11,10 +11,16 @@ import { fileModules, type ModuleSourceMap } from "./regoErrorFindings.js";
  */
 export class EvalGuard {
   readonly #failed = new Map<string, Finding>();
+  readonly #notes = new Map<string, Finding>();
 
-  /** The findings of the policies that failed. */
+  /** The findings of the policies that failed, then the notes. */
   findings(): Finding[] {
-    return [...this.#failed.values()];
+    return [...this.#failed.values(), ...this.#notes.values()];
+  }
+
+  /** Records a finding about how a policy ran, once per key. */
+  note(key: string, finding: Finding): void {
+    if (!this.#notes.has(key)) this.#notes.set(key, finding);
   }
 
   /** True when the policy already failed. */

@@ -46,7 +46,7 @@ describe("loadPolicyFiles", () => {
       { path: "policy/data.json", prefix: [], value: { a: 1 } },
       {
         path: "policy/teams/data.yaml",
-        prefix: ["teams"],
+        prefix: [],
         value: { owners: ["x"] },
       },
     ]);

@@ -7,7 +7,11 @@ import { policyFinding } from "./policyFinding.js";
 /** A JSON or YAML data document and the `data` path it is loaded under. */
 export interface DataFile {
   path: string;
-  /** Directories between the policy root and the file (OPA loader rule). */
+  /**
+   * Where under `data` the document goes. Always the root for files of a
+   * policy path: conftest hands its loader each data file on its own, so
+   * `policy/x/limits.yaml` is `data.limits`, not `data.x.limits`.
+   */
   prefix: string[];
   value: unknown;
 }
@@ -56,7 +60,7 @@ export async function loadPolicyFiles(src: PolicySource): Promise<PolicyFiles> {
       continue;
     }
     const before = out.modules.length + out.gatekeeper.length;
-    for (const f of files) await loadFile(src, root, f, out);
+    for (const f of files) await loadFile(src, f, out);
     if (out.modules.length + out.gatekeeper.length === before) {
       out.problems.push(emptyRoot(src, root));
     }
@@ -73,7 +77,6 @@ export function underRoot(path: string, root: string): boolean {
 
 async function loadFile(
   src: PolicySource,
-  root: string,
   file: string,
   out: PolicyFiles,
 ): Promise<void> {
@@ -84,9 +87,9 @@ async function loadFile(
   if (ext === "rego") {
     out.modules.push({ path: shown, source: content.toString("utf8") });
   } else if (ext === "json") {
-    loadJson(shown, prefixOf(root, file), content, out);
+    loadJson(shown, [], content, out);
   } else {
-    loadYaml(shown, prefixOf(root, file), content, out);
+    loadYaml(shown, [], content, out);
   }
 }
 
@@ -138,7 +141,9 @@ function isGatekeeper(v: unknown): boolean {
   return (
     (api.startsWith("templates.gatekeeper.sh/") &&
       v["kind"] === "ConstraintTemplate") ||
-    api.startsWith("constraints.gatekeeper.sh/")
+    api.startsWith("constraints.gatekeeper.sh/") ||
+    (api.startsWith("expansion.gatekeeper.sh/") &&
+      v["kind"] === "ExpansionTemplate")
   );
 }
 
@@ -146,12 +151,6 @@ function isKubernetesObject(v: unknown): v is Record<string, unknown> {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   return typeof o["apiVersion"] === "string" && typeof o["kind"] === "string";
-}
-
-function prefixOf(root: string, file: string): string[] {
-  const dir = root.replace(/^\.\//, "").replace(/\/+$/, "");
-  const rel = dir === "" || file === dir ? file : file.slice(dir.length + 1);
-  return rel.split("/").slice(0, -1);
 }
 
 function missingRoot(src: PolicySource, root: string): Finding {

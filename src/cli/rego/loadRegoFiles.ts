@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join, relative, sep } from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { RegoModuleSource } from "../../rego/index.js";
+import { UsageError } from "../UsageError.js";
 
 /** Policies and data loaded from `-d` paths, the way `opa eval -d` does. */
 export interface LoadedFiles {
@@ -52,7 +53,28 @@ function merge(
 /** Reads a JSON or YAML document keeping big integers exact. */
 export function readDocument(file: string): unknown {
   const text = readFileSync(file, "utf8");
-  return parseYaml(text, { intAsBigInt: true });
+  try {
+    return parseYaml(text, { intAsBigInt: true });
+  } catch (cause) {
+    const why = cause instanceof Error ? cause.message.split("\n")[0] : "";
+    throw new UsageError(`${file} is not valid JSON or YAML: ${why}`, {
+      cause,
+    });
+  }
+}
+
+function mergeFile(
+  into: Record<string, unknown>,
+  path: string[],
+  file: string,
+): void {
+  try {
+    merge(into, path, readDocument(file));
+  } catch (cause) {
+    if (cause instanceof UsageError) throw cause;
+    const why = cause instanceof Error ? cause.message : String(cause);
+    throw new UsageError(`data file ${file}: ${why}`, { cause });
+  }
 }
 
 /** Loads `.rego`, `.json`, `.yaml` / `.yml` files from files or directories. */
@@ -67,7 +89,7 @@ export function loadRegoFiles(paths: string[]): LoadedFiles {
       else if (ext === ".json" || ext === ".yaml" || ext === ".yml") {
         const rel = isDir ? relative(root, join(file, "..")) : "";
         const path = rel ? rel.split(sep).filter(Boolean) : [];
-        merge(out.data, path, readDocument(file));
+        mergeFile(out.data, path, file);
       }
     }
   }

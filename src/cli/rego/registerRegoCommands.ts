@@ -39,7 +39,10 @@ export function registerRegoCommands(
       "--v0-compatible",
       "parse modules as Rego v0 unless they import rego.v1",
     )
+    .option("--v1-compatible", "parse modules as Rego v1 (the default)")
     .option("--strict-builtin-errors", "treat builtin errors as fatal")
+    .option("--fail", "exit 1 when the query is undefined")
+    .option("--fail-defined", "exit 1 when the query is defined")
     .action(
       (
         query: string,
@@ -49,6 +52,8 @@ export function registerRegoCommands(
           format: string;
           v0Compatible?: boolean;
           strictBuiltinErrors?: boolean;
+          fail?: boolean;
+          failDefined?: boolean;
         },
       ) => {
         const format = o.format === "pretty" ? "pretty" : "json";
@@ -67,6 +72,7 @@ export function registerRegoCommands(
       "--v0-compatible",
       "parse modules as Rego v0 unless they import rego.v1",
     )
+    .option("--v1-compatible", "parse modules as Rego v1 (the default)")
     .action(
       (
         paths: string[],

@@ -1,4 +1,5 @@
 import { compile, RegoError, type QueryResult } from "../../rego/index.js";
+import { errorText } from "./errorText.js";
 import { jsonText } from "./jsonText.js";
 import { loadRegoFiles, readDocument } from "./loadRegoFiles.js";
 
@@ -9,6 +10,10 @@ export interface RegoEvalOptions {
   format: "json" | "pretty";
   v0Compatible?: boolean;
   strictBuiltinErrors?: boolean;
+  /** Exit 1 when the query is undefined (`opa eval --fail`). */
+  fail?: boolean;
+  /** Exit 1 when the query is defined (`opa eval --fail-defined`). */
+  failDefined?: boolean;
 }
 
 function errorJson(e: RegoError): unknown {
@@ -51,6 +56,12 @@ function pretty(rows: QueryResult[]): string {
   );
 }
 
+function exitCode(rows: QueryResult[], opts: RegoEvalOptions): number {
+  if (opts.fail && rows.length === 0) return 1;
+  if (opts.failDefined && rows.length > 0) return 1;
+  return 0;
+}
+
 /** Runs a query like `opa eval`; returns the text to print and exit code. */
 export function regoEval(
   query: string,
@@ -70,12 +81,12 @@ export function regoEval(
     return {
       out:
         opts.format === "pretty" ? pretty(rows) : jsonText(resultJson(rows), 2),
-      code: 0,
+      code: exitCode(rows, opts),
     };
   } catch (e) {
     if (!(e instanceof RegoError)) throw e;
     const out =
-      opts.format === "pretty" ? e.message : jsonText(errorJson(e), 2);
+      opts.format === "pretty" ? errorText(e) : jsonText(errorJson(e), 2);
     return { out, code: 1 };
   }
 }

@@ -30,13 +30,20 @@ export const policyCheckSchema = z
       .union([z.array(z.string()), z.literal("all")])
       .default(["main"]),
     regoVersion: z
-      .enum(["v0", "v1"])
-      .default("v1")
-      .describe("Rego syntax of the conftest-style policies (OPA 1.x: v1)."),
+      .enum(["auto", "v0", "v1"])
+      .default("auto")
+      .describe(
+        "Rego syntax of the conftest-style policies: v1 (OPA 1.x), v0 " +
+          "(OPA 0.x, unless a module imports rego.v1), or auto: v1 unless " +
+          "a module only parses as v0.",
+      ),
     combined: z
       .boolean()
       .default(false)
-      .describe("Give policies all resources of a target at once."),
+      .describe(
+        "Give policies all resources of a target at once, as conftest " +
+          "--combine does: an array of {path, contents}, one per document.",
+      ),
     org: z
       .strictObject({
         repo: z.string(),

@@ -8,6 +8,7 @@ import {
   regoErrorFindings,
   type ModuleSourceMap,
 } from "../regoErrorFindings.js";
+import { expand, type ExpansionTemplate } from "./expansion.js";
 import { matchConstraint, type MatchSubject } from "./matchConstraint.js";
 import type { Constraint, GatekeeperPolicies } from "./parseGatekeeper.js";
 import {
@@ -113,10 +114,43 @@ export function prepareGatekeeper(
       );
     }
   }
+  const { expansions } = policies;
   return {
-    evaluator: { evaluate: (s, d, g, l) => evaluate(bound, s, d, g, l) },
+    evaluator: {
+      evaluate: (s, d, g, l) => [
+        ...evaluate(bound, s, d, g, l),
+        ...expansions.flatMap((e) => expanded(e, bound, s, d, g, l)),
+      ],
+    },
     problems,
   };
+}
+
+/**
+ * The hits of the resource an ExpansionTemplate implies, as Gatekeeper
+ * reports them: prefixed `[Implied by <template>]`, with the template's
+ * enforcement action when it sets one.
+ */
+function expanded(
+  e: ExpansionTemplate,
+  bound: readonly Bound[],
+  subject: GatekeeperSubject,
+  data: unknown,
+  guard: EvalGuard,
+  limits: { timeoutMs: number; maxSteps: number },
+): GatekeeperHit[] {
+  const child = expand(e, subject);
+  if (!child) return [];
+  const action = e.enforcementAction;
+  return evaluate(bound, child, data, guard, limits).map((h) => {
+    // A field path of the implied Pod does not address the parent.
+    const { field: _field, ...result } = h.result;
+    return {
+      ...h,
+      severity: action ? actionSeverity([action]) : h.severity,
+      result: { ...result, msg: `[Implied by ${e.name}] ${result.msg}` },
+    };
+  });
 }
 
 function evaluate(
@@ -128,7 +162,10 @@ function evaluate(
 ): GatekeeperHit[] {
   const hits: GatekeeperHit[] = [];
   for (const b of bound) {
-    if (!matchConstraint(b.constraint.match, subject)) continue;
+    if (!matchConstraint(b.constraint.match, subject)) {
+      noteUnknownNamespace(b.constraint, subject, guard);
+      continue;
+    }
     const key = `gatekeeper:${b.constraint.kind}/${b.constraint.name}`;
     const label = `${b.constraint.kind}/${b.constraint.name} (template ${b.template})`;
     const input = reviewInput(subject, b.constraint.parameters);
@@ -153,4 +190,33 @@ function evaluate(
     }
   }
   return hits;
+}
+
+/**
+ * A constraint whose namespaceSelector cannot be judged because the
+ * object's Namespace is not among the target's resources is skipped for
+ * that object (gator refuses to match it); say so once per namespace, as
+ * the constraint may well apply in the cluster.
+ */
+function noteUnknownNamespace(
+  c: Constraint,
+  s: GatekeeperSubject,
+  guard: EvalGuard,
+): void {
+  const selector = c.match["namespaceSelector"];
+  if (selector === undefined || s.namespace === undefined) return;
+  if (s.namespaceLabels !== undefined || s.kind === "Namespace") return;
+  const rest = { ...c.match, namespaceSelector: undefined };
+  if (!matchConstraint(rest, s)) return;
+  guard.note(
+    `gatekeeper-ns:${c.kind}/${c.name}:${s.namespace}`,
+    policyFinding(
+      "policy/namespace-unknown",
+      "warning",
+      `constraint ${c.kind}/${c.name} has a namespaceSelector, but ` +
+        `Namespace ${s.namespace} is not among the rendered resources, so ` +
+        `the constraint was not applied to objects in ${s.namespace}`,
+      c.location,
+    ),
+  );
 }

@@ -101,6 +101,12 @@ describe("parseGatekeeper", () => {
       "policy/template-load-failed",
       "error",
     ],
+    [
+      "template without violation",
+      'apiVersion: templates.gatekeeper.sh/v1\nkind: ConstraintTemplate\nmetadata: {name: noviol}\nspec:\n  crd: {spec: {names: {kind: X}}}\n  targets: [{rego: "package x\\ndeny[m] { m := 1 }"}]\n',
+      "policy/template-load-failed",
+      "error",
+    ],
   ];
   it.each(bad)("reports a %s", (_name, text, ruleId, severity) => {
     const { templates, problems } = parseGatekeeper(

@@ -4,6 +4,7 @@ import type { RegoModuleSource } from "../engine.js";
 import type { GatekeeperDocument } from "../loadPolicyFiles.js";
 import { policyFinding } from "../policyFinding.js";
 import type { ModuleSourceMap } from "../regoErrorFindings.js";
+import { toExpansion, type ExpansionTemplate } from "./expansion.js";
 
 /** A ConstraintTemplate's Rego, ready to compile. */
 export interface ConstraintTemplate {
@@ -37,6 +38,7 @@ export interface Constraint {
 export interface GatekeeperPolicies {
   templates: ConstraintTemplate[];
   constraints: Constraint[];
+  expansions: ExpansionTemplate[];
   problems: Finding[];
 }
 
@@ -51,6 +53,7 @@ export function parseGatekeeper(
   const out: GatekeeperPolicies = {
     templates: [],
     constraints: [],
+    expansions: [],
     problems: [],
   };
   for (const { path, doc } of docs) {
@@ -75,6 +78,10 @@ export function parseGatekeeper(
           ),
         );
       }
+    } else if (v["kind"] === "ExpansionTemplate") {
+      const e = toExpansion(v);
+      if (e) out.expansions.push(e);
+      else out.problems.push(badExpansion(v, location));
     } else {
       out.constraints.push(toConstraint(v, location));
     }
@@ -104,6 +111,11 @@ function toTemplate(
   if (!src) return undefined;
   const pkg = /^\s*package\s+([A-Za-z_][\w.]*)/m.exec(src.rego)?.[1];
   if (!pkg) return `ConstraintTemplate ${name(v)} Rego has no package`;
+  // Gatekeeper refuses a template without a violation rule; without this
+  // its constraints would pass everything.
+  if (!/^violation\b/m.test(src.rego)) {
+    return `ConstraintTemplate ${name(v)} Rego defines no violation rule`;
+  }
   const modules = [src.rego, ...src.libs].map((source, i) => ({
     path: i === 0 ? `${path}#${name(v)}` : `${path}#${name(v)}/libs/${i - 1}`,
     source,
@@ -186,6 +198,16 @@ function actions(spec: Record<string, unknown>): string[] {
     : [];
   const list = scoped.filter((a): a is string => typeof a === "string");
   return list.length > 0 ? list : ["deny"];
+}
+
+function badExpansion(v: Record<string, unknown>, at: Location): Finding {
+  return policyFinding(
+    "policy/expansion-load-failed",
+    "error",
+    `ExpansionTemplate ${name(v)} needs spec.templateSource and ` +
+      "spec.generatedGVK.kind",
+    at,
+  );
 }
 
 function name(v: Record<string, unknown>): string {
