@@ -156,6 +156,13 @@ const negatives: Case[] = [
     want: [],
   },
   {
+    name: "Argo CD argocd-cm references to argocd-secret ($key, $secret:key)",
+    files: {
+      "cm.yaml": `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: argocd-cm\ndata:\n  oidc.config: |\n    clientID: argo\n    clientSecret: $oidc.okta.clientSecret\n  dex.config: |\n    connectors:\n      - config:\n          clientSecret: $dex-github:clientSecret\n`,
+    },
+    want: [],
+  },
+  {
     name: "AWS documentation example keys",
     files: {
       "docs.yaml": `id: AKIAIOSFODNN7EXAMPLE\naws_secret_access_key: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n`,

@@ -39,6 +39,12 @@ describe("isPlaceholder / isCredentialValue", () => {
     ["ENC[AES256_GCM,data:abc,iv:x,tag:y,type:str]", true],
     ["<your token here>", true],
     ["", true],
+    ["$oidc.okta.clientSecret", true],
+    ["$argocd-dex-github:clientSecret", true],
+    ["$DB_PASSWORD", true],
+    ["%API_TOKEN%", true],
+    ["$ecretPw-7dKq2mZx9", false],
+    ["$3cr3t.Pw", false],
     ["Pw-7dKq2mZx9", false],
     ["hunter2hunter2", false],
   ])("isPlaceholder(%j) → %s", (value, want) => {
