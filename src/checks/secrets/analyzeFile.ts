@@ -8,6 +8,10 @@ import {
   isKustomization,
 } from "./decoders/kustomizeDecoder.js";
 import { envCandidates, isEnvFile } from "./decoders/envDecoder.js";
+import {
+  decodeInlineValues,
+  INLINE_VALUES_HINT,
+} from "./decoders/inlineValuesDecoder.js";
 import type { SopsRule } from "./decoders/sopsConfig.js";
 import { decodeSops } from "./decoders/sopsDecoder.js";
 import { emptyAnalysis, type FileAnalysis } from "./types.js";
@@ -22,9 +26,14 @@ export interface AnalyzeContext {
   sopsRuleFor(path: string): SopsRule | undefined;
 }
 
-/** Text that tells a YAML file is worth parsing for the decoders. */
-const INTERESTING =
-  /^\s*(?:kind:\s*["']?(?:Secret|ConfigMap|SealedSecret)\b|sops:|secretGenerator:)/m;
+/** Text that tells a YAML file is worth parsing for the decoders (keys
+ * may be quoted, and JSON manifests need not start their lines with one). */
+const KINDS =
+  /(?:^\s*(?:-\s+)?|")["']?(?:kind["']?:\s*["']?(?:Secret|ConfigMap|SealedSecret)\b|sops["']?:|secretGenerator["']?:)/m;
+
+function isInteresting(text: string): boolean {
+  return KINDS.test(text) || INLINE_VALUES_HINT.test(text);
+}
 
 /**
  * Runs every decoder that applies to a file: dotenv lines, Kubernetes
@@ -44,16 +53,16 @@ export function analyzeFile(
     markSopsEnv(text, out);
     return out;
   }
-  if (!/\.ya?ml$/i.test(path) && !isKustomization(path)) return out;
+  if (!/\.(?:ya?ml|json)$/i.test(path) && !isKustomization(path)) return out;
   const rule = ctx.sopsRuleFor(path);
   if (isHelmValues(path))
     out.candidates.push(...helmValuesCandidates(path, text));
   const kustomization = isKustomization(path);
-  if (!kustomization && !INTERESTING.test(text)) return out;
+  if (!kustomization && !isInteresting(text)) return out;
   const parts = splitYamlDocuments(text);
   const wanted = kustomization
     ? parts
-    : parts.filter((p) => INTERESTING.test(p.text));
+    : parts.filter((p) => isInteresting(p.text));
   const docs = wanted.flatMap((p) => {
     const fast = fastLeaves(p.text, p.firstLine);
     return fast ? [fast] : yamlLeaves(p.text, p.firstLine);
@@ -61,6 +70,7 @@ export function analyzeFile(
   for (const doc of docs) {
     decodeSops(path, doc, rule, out);
     decodeKubernetes(path, doc, out);
+    decodeInlineValues(path, doc, out);
     if (kustomization) decodeSecretGenerator(path, doc, out);
   }
   return out;

@@ -118,6 +118,61 @@ const positives: Case[] = [
     files: { "x.yaml": `annotations:\n  ${s.githubToken}: "1"\n` },
     want: ["github:GITHUB_TOKEN x.yaml:2"],
   },
+  {
+    name: "multi-line stringData: properties, YAML and JSON config",
+    files: {
+      "s.yaml": secret(
+        `stringData:\n  app.properties: |\n    db.user=app\n    db.password=${s.password}1\n  config.yaml: |\n    db:\n      password: ${s.password}2\n  config.json: '{"user": "a", "apiKey": "${s.password}3"}'`,
+      ),
+    },
+    want: [
+      "gg:credential-value s.yaml:9",
+      "gg:credential-value s.yaml:12",
+      "gg:credential-value s.yaml:13",
+    ],
+  },
+  {
+    name: "Flux HelmRelease values and postBuild substitute",
+    files: {
+      "hr.yaml": `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: db\nspec:\n  values:\n    auth:\n      adminPassword: ${s.password}\n---\napiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: apps\nspec:\n  postBuild:\n    substitute:\n      DB_TOKEN: ${s.password}t\n`,
+    },
+    want: ["gg:credential-value hr.yaml:17", "gg:credential-value hr.yaml:8"],
+  },
+  {
+    name: "Argo CD Application helm values, valuesObject and parameters",
+    files: {
+      "app.yaml": `apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: db\nspec:\n  source:\n    helm:\n      values: |\n        auth:\n          password: ${s.password}\n      valuesObject:\n        redis:\n          password: ${s.password}o\n      parameters:\n        - name: auth.rootPassword\n          value: ${s.password}p\n        - name: auth.existingSecret\n          value: db-credentials\n`,
+    },
+    want: [
+      "gg:credential-value app.yaml:10",
+      "gg:credential-value app.yaml:13",
+      "gg:credential-value app.yaml:16",
+    ],
+  },
+  {
+    name: "a literal password in a container's env",
+    files: {
+      "d.yaml": `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          env:\n            - name: POSTGRES_PASSWORD\n              value: ${s.password}\n            - name: API_TOKEN\n              valueFrom:\n                secretKeyRef: { name: api, key: token }\n            - name: TOKEN_PATH\n              value: /var/run/secrets/token\n`,
+    },
+    want: ["gg:credential-value d.yaml:12"],
+  },
+  {
+    name: "a Secret written as JSON, and a quoted-key YAML Secret",
+    files: {
+      "s.json": JSON.stringify(
+        {
+          apiVersion: "v1",
+          kind: "Secret",
+          metadata: { name: "db" },
+          data: { aws_secret_access_key: b64(s.awsSecret) },
+        },
+        null,
+        2,
+      ),
+      "q.yaml": `"apiVersion": "v1"\n"kind": "Secret"\n"metadata": {"name": "q"}\n"data":\n  "password": "${b64(s.password)}"\n`,
+    },
+    want: ["aws:AWSSecretAccessKey s.json:8", "gg:credential-value q.yaml:5"],
+  },
 ];
 
 const negatives: Case[] = [

@@ -2,7 +2,7 @@ import type { Candidate } from "../types.js";
 import { credentialCandidate, type PairSite } from "./credentialCandidate.js";
 
 const ENV_LINE =
-  /^\s*(?:-\s+)?(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]\s*(.*?)\s*$/;
+  /^\s*(?:-\s+)?(?:export\s+)?(["']?)([A-Za-z_][A-Za-z0-9_.-]*)\1\s*[=:]\s*(.*?)\s*$/;
 
 /**
  * Credential-shaped `KEY=value` (and `key: value`) lines of `.env`-style
@@ -16,14 +16,41 @@ export function envCandidates(
 ): Candidate[] {
   const out: Candidate[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
-    const m = ENV_LINE.exec(raw);
-    if (!m || raw.trimStart().startsWith("#")) return;
-    const value = unquote(m[2] ?? "");
+    if (raw.trimStart().startsWith("#")) return;
     const line = sameLine ? site.line : site.line + i;
-    const c = credentialCandidate(m[1] ?? "", value, { ...site, line });
-    if (c) out.push(c);
+    for (const [key, value] of linePairs(raw)) {
+      const c = credentialCandidate(key, value, { ...site, line });
+      if (c) out.push(c);
+    }
   });
   return out;
+}
+
+/** A JSON member with a string value: `"password": "..."`. */
+const JSON_PAIR = /"([A-Za-z_][\w.-]*)"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
+
+/**
+ * The key/value pairs of one line: every JSON string member (a line of
+ * minified JSON may hold many), else one `KEY=value` or `key: value`.
+ */
+function linePairs(raw: string): [string, string][] {
+  if (raw.includes('":')) {
+    const pairs = [...raw.matchAll(JSON_PAIR)].map((m): [string, string] => [
+      m[1] ?? "",
+      jsonUnescape(m[2] ?? ""),
+    ]);
+    if (pairs.length > 0) return pairs;
+  }
+  const m = ENV_LINE.exec(raw);
+  return m ? [[m[2] ?? "", unquote(m[3] ?? "")]] : [];
+}
+
+function jsonUnescape(value: string): string {
+  try {
+    return JSON.parse(`"${value}"`) as string;
+  } catch {
+    return value; // a broken escape: scan the text as written
+  }
 }
 
 /** True for `.env`, `.env.prod`, `prod.env`: dotenv-style files. */

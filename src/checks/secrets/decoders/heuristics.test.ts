@@ -16,6 +16,8 @@ describe("isCredentialKey", () => {
     ["secretKey", true],
     ["secretName", false],
     ["existingSecret", false],
+    ["auth.existingSecret", false],
+    ["auth.adminPassword", true],
     ["passwordKey", false],
     ["tokenFile", false],
     ["secretRef", false],
