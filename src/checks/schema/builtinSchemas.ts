@@ -144,6 +144,14 @@ export class BuiltinSchemas {
     return this.meta;
   }
 
+  /** The Kubernetes releases with a shipped bundle, oldest first. */
+  async releases(): Promise<KubeVersion[]> {
+    const index = await this.loadIndex();
+    return Object.keys(index.core)
+      .map(parseKubeVersion)
+      .sort(compareKubeVersion);
+  }
+
   /** Which package each shipped bundle was built from. */
   async sources(): Promise<Record<string, string>> {
     return (await this.loadIndex()).sources;
