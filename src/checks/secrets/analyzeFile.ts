@@ -1,6 +1,6 @@
 import {
   helmValuesCandidates,
-  isHelmValues,
+  isConfigYaml,
 } from "./decoders/helmValuesDecoder.js";
 import { decodeKubernetes } from "./decoders/kubernetesDecoder.js";
 import {
@@ -55,8 +55,9 @@ export function analyzeFile(
   }
   if (!/\.(?:ya?ml|json)$/i.test(path) && !isKustomization(path)) return out;
   const rule = ctx.sopsRuleFor(path);
-  if (isHelmValues(path))
+  if (isConfigYaml(path, text) && !isKustomization(path)) {
     out.candidates.push(...helmValuesCandidates(path, text));
+  }
   const kustomization = isKustomization(path);
   if (!kustomization && !isInteresting(text)) return out;
   const parts = splitYamlDocuments(text);

@@ -16,7 +16,8 @@ const REFERENCE =
  * (`${VAR}`, `$(VAR)`, `{{ .Values.x }}`, `%{x}`), references (`$VAR`,
  * Argo CD's `$secret:key`), argocd-vault-plugin
  * `<path:...>` and other `<...>` placeholders, SOPS `ENC[...]` ciphertext,
- * masks (`xxxx`, `****`) and stand-in words (`changeme`, `REPLACE_ME`).
+ * masks (`xxxx`, `****`), documentation keys ending in `EXAMPLE` and
+ * stand-in words (`changeme`, `REPLACE_ME`).
  *
  * @example isPlaceholder("<path:secret/data/db#password>") // true
  */
@@ -24,6 +25,8 @@ export function isPlaceholder(raw: string): boolean {
   const value = raw.trim().replace(/^["']|["']$/g, "");
   if (value === "") return true;
   if (/^ENC\[[A-Z0-9_]+,/.test(value) || REFERENCE.test(value)) return true;
+  // AWS's documentation keys (AKIAIOSFODNN7EXAMPLE) and their imitations.
+  if (/EXAMPLE(?:KEY)?$/.test(value)) return true;
   if (/<path:[^>]+>/.test(value) || /^<[^<>]+>$/.test(value)) return true;
   if (/\$\{[^}]*\}|\$\([^)]*\)|\{\{[^}]*\}\}|%\{[^}]*\}/.test(value)) {
     return true;

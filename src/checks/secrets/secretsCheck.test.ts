@@ -173,6 +173,17 @@ const positives: Case[] = [
     },
     want: ["aws:AWSSecretAccessKey s.json:8", "gg:credential-value q.yaml:5"],
   },
+  {
+    name: "values files of any name (Argo CD valueFiles) and plain config",
+    files: {
+      "apps/web/env/prod.yaml": `db:\n  password: ${s.password}\n`,
+      "compose.yaml": `services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: ${s.password}c\n`,
+    },
+    want: [
+      "gg:credential-value apps/web/env/prod.yaml:2",
+      "gg:credential-value compose.yaml:4",
+    ],
+  },
 ];
 
 const negatives: Case[] = [
@@ -214,6 +225,15 @@ const negatives: Case[] = [
     name: "Argo CD argocd-cm references to argocd-secret ($key, $secret:key)",
     files: {
       "cm.yaml": `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: argocd-cm\ndata:\n  oidc.config: |\n    clientID: argo\n    clientSecret: $oidc.okta.clientSecret\n  dex.config: |\n    connectors:\n      - config:\n          clientSecret: $dex-github:clientSecret\n`,
+    },
+    want: [],
+  },
+  {
+    name: "config files with references and flags only",
+    files: {
+      ".github/workflows/ci.yml": `jobs:\n  push:\n    steps:\n      - with:\n          password: \${{ secrets.REGISTRY_PASSWORD }}\n`,
+      "charts/web/Chart.yaml": `apiVersion: v2\nname: web\nversion: 1.0.0\n`,
+      "config.json": `{\n  "tokenTTL": "24h",\n  "apiKey": "",\n  "secretEnabled": true,\n  "password": false\n}\n`,
     },
     want: [],
   },

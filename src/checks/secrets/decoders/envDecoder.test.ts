@@ -29,6 +29,11 @@ describe("envCandidates", () => {
       [[10, "Cs-83jdKq0"]],
     ],
     ["comments", "# PASSWORD=Pw-7dKq2mZx9", []],
+    [
+      "JSON non-string values",
+      `  "Credential": false,\n  "pwd": 12345678,`,
+      [],
+    ],
     ["references", "password: $DB_PASSWORD\napiKey: ${API_KEY}", []],
   ])("%s", (_name, text, want) => {
     expect(found(text)).toEqual(want);

@@ -42,7 +42,10 @@ function linePairs(raw: string): [string, string][] {
     if (pairs.length > 0) return pairs;
   }
   const m = ENV_LINE.exec(raw);
-  return m ? [[m[2] ?? "", unquote(m[3] ?? "")]] : [];
+  if (!m) return [];
+  // A quoted key is JSON-like: `"enabled": false,` ends with a comma.
+  const value = m[1] ? (m[3] ?? "").replace(/,$/, "") : (m[3] ?? "");
+  return [[m[2] ?? "", unquote(value)]];
 }
 
 function jsonUnescape(value: string): string {
