@@ -236,6 +236,24 @@ describe(".sops.yaml rules", () => {
     ]);
   });
 
+  it("matches path_regex relative to a nested .sops.yaml, rules in order", async () => {
+    const nested = `creation_rules:\n- path_regex: ^prod/.*\\.yaml$\n  encrypted_regex: ^(data|stringData)$\n- age: age1catchall\n`;
+    const file = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  a: ENC[AES256_GCM,data:x=,iv:y=,tag:z=,type:str]\n${meta}`;
+    const findings = await runSecrets({
+      head: { "clusters/.sops.yaml": nested, "clusters/prod/db.yaml": file },
+    });
+    expect(summary(findings)).toEqual([]);
+  });
+
+  it("unencrypted_regex: every other key must be encrypted", async () => {
+    const config = `creation_rules:\n- unencrypted_regex: ^(apiVersion|kind|metadata)$\n`;
+    const file = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  a: ENC[AES256_GCM,data:x=,iv:y=,tag:z=,type:str]\n  b: cGxhaW50ZXh0\n${meta}`;
+    const findings = await runSecrets({
+      head: { ".sops.yaml": config, "db.yaml": file },
+    });
+    expect(summary(findings)).toEqual(["gg:sops-unencrypted db.yaml:7"]);
+  });
+
   it("reports a .sops.yaml whose regex does not compile", async () => {
     const bad = `creation_rules:\n- path_regex: "(unclosed"\n`;
     const findings = await runSecrets({ head: { ".sops.yaml": bad } });

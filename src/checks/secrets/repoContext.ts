@@ -88,7 +88,7 @@ function ruleFor(
     const rules = configs.get(dir);
     if (rules) {
       const rel = dir === "." ? path : path.slice(dir.length + 1);
-      return sopsRuleFor(rules, path) ?? sopsRuleFor(rules, rel);
+      return sopsRuleFor(rules, rel, path);
     }
     if (dir === "." || dir === "/" || dir === "") return undefined;
   }
