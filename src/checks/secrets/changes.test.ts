@@ -80,6 +80,49 @@ describe("secretsCheck on a change", () => {
     expect(summary(findings)).toEqual(["aws:AWSSecretAccessKey s.yaml:7"]);
   });
 
+  it.each([
+    [
+      "a plain stringData password",
+      "s.yaml",
+      [
+        [2, "kind: Secret"],
+        [5, "stringData:"],
+        [6, `  DB_PASSWORD: ${s.password}`],
+      ],
+      ["gg:credential-value s.yaml:6"],
+    ],
+    [
+      "a password in a values file of any name",
+      "apps/web/env/prod.yaml",
+      [[4, `    password: ${s.password}`]],
+      ["gg:credential-value apps/web/env/prod.yaml:4"],
+    ],
+    [
+      "a password-named field of a Deployment (no key heuristic there)",
+      "d.yaml",
+      [
+        [2, "kind: Deployment"],
+        [9, `  secretKey: ${s.password}`],
+      ],
+      [],
+    ],
+  ] as [string, string, [number, string][], string[]][])(
+    "history: %s added, then removed",
+    async (_name, path, lines, want) => {
+      const findings = await runSecrets({
+        head: { [path]: "kind: Secret\n" },
+        changes: changeSet(
+          [path],
+          [
+            commit("9".repeat(40), path, lines),
+            commit("8".repeat(40), path, []),
+          ],
+        ),
+      });
+      expect(summary(findings)).toEqual(want);
+    },
+  );
+
   it("reports a key still in the head once, at its head line", async () => {
     const findings = await runSecrets({
       head: { "values.yaml": `# moved\n${withToken}` },
