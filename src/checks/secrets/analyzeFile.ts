@@ -14,7 +14,8 @@ import {
 } from "./decoders/inlineValuesDecoder.js";
 import type { SopsRule } from "./decoders/sopsConfig.js";
 import { decodeSops } from "./decoders/sopsDecoder.js";
-import { emptyAnalysis, type FileAnalysis } from "./types.js";
+import { credentialCandidate } from "./decoders/credentialCandidate.js";
+import { emptyAnalysis, type Candidate, type FileAnalysis } from "./types.js";
 import { fastLeaves } from "./fastLeaves.js";
 import { splitYamlDocuments, yamlLeaves } from "./yamlLeaves.js";
 
@@ -22,6 +23,8 @@ import { splitYamlDocuments, yamlLeaves } from "./yamlLeaves.js";
 export interface AnalyzeContext {
   /** Files a `secretGenerator` reads as `KEY=value` lines. */
   envFiles: ReadonlySet<string>;
+  /** Files a `secretGenerator` reads whole, to the key they become. */
+  secretFiles: ReadonlyMap<string, string>;
   /** The `.sops.yaml` creation rule that applies to a path, if any. */
   sopsRuleFor(path: string): SopsRule | undefined;
 }
@@ -47,6 +50,8 @@ export function analyzeFile(
   ctx: AnalyzeContext,
 ): FileAnalysis {
   const out = emptyAnalysis();
+  const key = ctx.secretFiles.get(path);
+  if (key !== undefined) out.candidates.push(...secretFile(path, key, text));
   if (isEnvFile(path) || ctx.envFiles.has(path)) {
     const site = { path, line: 1, where: "env file" };
     out.candidates.push(...envCandidates(text, site));
@@ -75,6 +80,17 @@ export function analyzeFile(
     if (kustomization) decodeSecretGenerator(path, doc, out);
   }
   return out;
+}
+
+/** A `secretGenerator` file: one value, or `key=value` config lines. */
+function secretFile(path: string, key: string, text: string): Candidate[] {
+  const where = "kustomize secretGenerator file";
+  const value = text.trim();
+  if (!value.includes("\n")) {
+    const c = credentialCandidate(key, value, { path, line: 1, where });
+    return c ? [c] : [];
+  }
+  return envCandidates(text, { path, line: 1, where });
 }
 
 /** sops-encrypted dotenv files: `KEY=ENC[...]` and `sops_*` lines. */

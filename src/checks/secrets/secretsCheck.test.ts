@@ -91,6 +91,21 @@ const positives: Case[] = [
     want: ["gg:credential-value k/db.txt:2"],
   },
   {
+    name: "secretGenerator files: whole-file values and config files",
+    files: {
+      "k/kustomization.yaml": `secretGenerator:\n- name: db\n  files:\n  - password.txt\n  - api-token=secrets/tok\n  - app.properties\n  - ca.crt\n`,
+      "k/password.txt": `${s.password}\n`,
+      "k/secrets/tok": s.password + "t",
+      "k/app.properties": `db.user=app\ndb.password=${s.password}p\n`,
+      "k/ca.crt": "not a secret, a certificate\n",
+    },
+    want: [
+      "gg:credential-value k/app.properties:2",
+      "gg:credential-value k/password.txt:1",
+      "gg:credential-value k/secrets/tok:1",
+    ],
+  },
+  {
     name: "registry password in .dockerconfigjson",
     files: {
       "s.yaml": secret(
