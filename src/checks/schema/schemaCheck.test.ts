@@ -291,6 +291,27 @@ const CASES: Case[] = [
     ],
   },
   {
+    name: "YAML merge keys are merged, as kubectl does",
+    files: {
+      "d.yaml": edit(
+        DEPLOYMENT,
+        "        - name: web\n",
+        "        - &web\n          name: web\n",
+      ).replace(
+        "      volumes: []",
+        "        - <<: *web\n          name: sidecar\n          imagePullPolcy: Always\n      volumes: []",
+      ),
+    },
+    expected: [
+      {
+        ruleId: "schema/unknown-field",
+        file: "d.yaml",
+        marker: "imagePullPolcy: Always",
+        says: "spec.template.spec.containers[1].imagePullPolcy",
+      },
+    ],
+  },
+  {
     name: "a hostile __proto__ key is an unknown field, not a prototype",
     files: {
       "p.yaml":

@@ -8,6 +8,7 @@ import type { CrdSchemas } from "./CrdSchemas.js";
 import type { CrdVersion } from "./crdVersions.js";
 import { formatKubeVersion, type KubeVersion } from "./kubeVersion.js";
 import { lifecycleFinding } from "./lifecycleFinding.js";
+import { withMergeKeys } from "./mergeKeys.js";
 import { pruneNulls } from "./pruneNulls.js";
 import { schemaProblems } from "./schemaProblems.js";
 import {
@@ -151,11 +152,12 @@ function check(
   validate: ValidateFunction,
   report: Report,
 ): Finding[] {
-  if (validate(pruneNulls(withoutSopsMetadata(r.object)))) return [];
+  const object = withMergeKeys(withoutSopsMetadata(r.object));
+  if (validate(pruneNulls(object))) return [];
   const errors = (validate.errors ?? []).filter(
     (e) => !aboutUnresolvedValue(e),
   );
-  return schemaProblems(errors, r.object)
+  return schemaProblems(errors, object)
     .map((p) => report(p.ruleId, "error", p.message, p.at))
     .sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0));
 }
