@@ -231,6 +231,26 @@ const CASES: Case[] = [
     ],
   },
   {
+    name: "a misspelt kind in a Kubernetes group is an error",
+    files: {
+      "k.yaml": `apiVersion: apps/v1\nkind: deployment\nmetadata:\n  name: d\n---\napiVersion: v1\nkind: ConfigMapp\nmetadata:\n  name: c\n`,
+    },
+    expected: [
+      {
+        ruleId: "schema/unknown-kind",
+        file: "k.yaml",
+        marker: "kind: deployment",
+        says: "Kubernetes serves no kind deployment in apps (did you mean Deployment?)",
+      },
+      {
+        ruleId: "schema/unknown-kind",
+        file: "k.yaml",
+        marker: "kind: ConfigMapp",
+        says: "no kind ConfigMapp in the core group (did you mean ConfigMap?)",
+      },
+    ],
+  },
+  {
     name: "a kind with no schema is an error when config says so",
     files: {
       "x.yaml": "apiVersion: acme.io/v1\nkind: Gadget\nmetadata:\n  name: g\n",

@@ -89,7 +89,7 @@ export const SCHEMA_RULES: ReadonlyMap<string, SchemaRuleDoc> = new Map(
       "schema/unknown-kind",
       "config",
       "No schema for the kind",
-      "No shipped schema and no CRD in the repository describes this apiVersion and kind, so its fields are not checked. A Kubernetes kind in a version no release serves is an error.",
+      "No shipped schema and no CRD in the repository describes this apiVersion and kind, so its fields are not checked. A Kubernetes kind in a version no release serves, or a kind Kubernetes does not have in one of its own groups (`apps/v1` `deployment`), is an error.",
       "Add the CRD to the repository (any YAML file), fix the apiVersion, or set checks.schema.unknownKinds.",
     ),
     rule(

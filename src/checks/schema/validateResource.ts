@@ -10,6 +10,7 @@ import { formatKubeVersion, type KubeVersion } from "./kubeVersion.js";
 import { lifecycleFinding } from "./lifecycleFinding.js";
 import { withMergeKeys } from "./mergeKeys.js";
 import { pruneNulls } from "./pruneNulls.js";
+import { suggestName } from "./schemaHints.js";
 import { schemaProblems } from "./schemaProblems.js";
 import {
   aboutUnresolvedValue,
@@ -113,6 +114,16 @@ async function builtinSchema(
     const at = ["apiVersion"];
     return { finding: report("schema/unknown-kind", "error", message, at) };
   }
+  const groupKinds = await ctx.builtin.coreGroupKinds(apiVersion);
+  if (groupKinds && others.apiVersions.length === 0) {
+    const hint = suggestName(kind, groupKinds);
+    const message =
+      `Kubernetes serves no kind ${kind} in ${groupOf(apiVersion)}` +
+      (hint ? ` (did you mean ${hint}?)` : "");
+    return {
+      finding: report("schema/unknown-kind", "error", message, ["kind"]),
+    };
+  }
   const elsewhere = others.elsewhere.join(", ");
   const known = list
     ? `; the shipped schemas know ${list}`
@@ -176,4 +187,10 @@ function reporter(r: Resource): Report {
 
 function isSome<T>(v: T | undefined): v is T {
   return v !== undefined;
+}
+
+/** `apps` of `apps/v1`, `core` for `v1`. */
+function groupOf(apiVersion: string): string {
+  const slash = apiVersion.lastIndexOf("/");
+  return slash < 0 ? "the core group" : apiVersion.slice(0, slash);
 }
