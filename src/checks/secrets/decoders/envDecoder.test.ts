@@ -30,6 +30,16 @@ describe("envCandidates", () => {
     ],
     ["comments", "# PASSWORD=Pw-7dKq2mZx9", []],
     [
+      "a quoted value with a comment",
+      `password: "Pw-7dKq2mZx9" # rotated`,
+      [[10, "Pw-7dKq2mZx9"]],
+    ],
+    [
+      "a plain value with a comment",
+      "token: Tk-83jdKq0x # ci",
+      [[10, "Tk-83jdKq0x"]],
+    ],
+    [
       "JSON non-string values",
       `  "Credential": false,\n  "pwd": 12345678,`,
       [],

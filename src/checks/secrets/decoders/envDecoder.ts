@@ -62,8 +62,13 @@ export function isEnvFile(path: string): boolean {
   return /^\.env(?:\..+)?$/.test(base) || /\.env$/.test(base);
 }
 
+/** A quoted value, then maybe a comment: `"Pw-x" # rotated monthly`. */
+const QUOTED = /^(["'])(.*)\1(?:\s+#.*)?$/;
+
+/** The value as the consumer sees it: without its quotes or comment (the
+ * form outputs must mask, e.g. in a rendered diff). */
 function unquote(value: string): string {
-  const quoted = /^(["'])(.*)\1$/.exec(value);
+  const quoted = QUOTED.exec(value);
   if (quoted) return quoted[2] ?? "";
   return value.replace(/\s+#.*$/, "");
 }
