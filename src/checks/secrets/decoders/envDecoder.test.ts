@@ -30,6 +30,19 @@ describe("envCandidates", () => {
     ],
     ["comments", "# PASSWORD=Pw-7dKq2mZx9", []],
     [
+      "YAML flow mappings",
+      `db: {user: app, password: Pw-7dKq2mZx9, token: "Tk-83jdKq0x"}`,
+      [
+        [10, "Pw-7dKq2mZx9"],
+        [10, "Tk-83jdKq0x"],
+      ],
+    ],
+    [
+      "a flow mapping of references",
+      "auth: {existingSecret: db, password: ''}",
+      [],
+    ],
+    [
       "a quoted value with a comment",
       `password: "Pw-7dKq2mZx9" # rotated`,
       [[10, "Pw-7dKq2mZx9"]],

@@ -29,15 +29,27 @@ export function envCandidates(
 /** A JSON member with a string value: `"password": "..."`. */
 const JSON_PAIR = /"([A-Za-z_][\w.-]*)"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
 
+/** A pair of a YAML flow mapping: `{user: app, password: Pw-x}`. */
+const FLOW_PAIR =
+  /[{,]\s*["']?([A-Za-z_][\w.-]*)["']?\s*:\s+("[^"]*"|'[^']*'|[^\s,{}[\]][^,{}]*)/g;
+
 /**
  * The key/value pairs of one line: every JSON string member (a line of
- * minified JSON may hold many), else one `KEY=value` or `key: value`.
+ * minified JSON may hold many), every pair of a YAML flow mapping, else
+ * one `KEY=value` or `key: value`.
  */
 function linePairs(raw: string): [string, string][] {
   if (raw.includes('":')) {
     const pairs = [...raw.matchAll(JSON_PAIR)].map((m): [string, string] => [
       m[1] ?? "",
       jsonUnescape(m[2] ?? ""),
+    ]);
+    if (pairs.length > 0) return pairs;
+  }
+  if (raw.includes("{")) {
+    const pairs = [...raw.matchAll(FLOW_PAIR)].map((m): [string, string] => [
+      m[1] ?? "",
+      unquote((m[2] ?? "").trim()),
     ]);
     if (pairs.length > 0) return pairs;
   }
