@@ -110,7 +110,11 @@ async function builtinSchema(
   const others = await ctx.builtin.otherVersions(apiVersion, kind);
   const list = others.apiVersions.join(", ");
   if (others.core) {
-    const message = `${kind} is not served as ${apiVersion} by any Kubernetes release; use ${list}`;
+    const served = others.apiVersions.filter(
+      (v) => apiStatus(v, kind, ctx.target).status === "served",
+    );
+    const use = served.length > 0 ? served.join(", ") : list;
+    const message = `${kind} is not served as ${apiVersion} by the shipped Kubernetes schemas; use ${use}`;
     const at = ["apiVersion"];
     return { finding: report("schema/unknown-kind", "error", message, at) };
   }
