@@ -106,6 +106,18 @@ const positives: Case[] = [
     ],
   },
   {
+    name: "configMapGenerator env files and .properties files",
+    files: {
+      "k/kustomization.yaml": `configMapGenerator:\n- name: app\n  envs:\n  - app.vars\n`,
+      "k/app.vars": `LOG=debug\nSMTP_PASSWORD=${s.password}s\n`,
+      "app/application.properties": `spring.datasource.url=jdbc:postgresql://db/app\nspring.datasource.password=${s.password}j\n`,
+    },
+    want: [
+      "gg:credential-value app/application.properties:2",
+      "gg:credential-value k/app.vars:2",
+    ],
+  },
+  {
     name: "registry password in .dockerconfigjson",
     files: {
       "s.yaml": secret(

@@ -68,10 +68,11 @@ function jsonUnescape(value: string): string {
   }
 }
 
-/** True for `.env`, `.env.prod`, `prod.env`: dotenv-style files. */
+/** True for `.env`, `.env.prod`, `prod.env` (dotenv-style files) and
+ * Java `.properties` files (`db.password=...`), both `key=value` lines. */
 export function isEnvFile(path: string): boolean {
   const base = path.slice(path.lastIndexOf("/") + 1);
-  return /^\.env(?:\..+)?$/.test(base) || /\.env$/.test(base);
+  return /^\.env(?:\..+)?$/.test(base) || /\.(?:env|properties)$/.test(base);
 }
 
 /** A quoted value, then maybe a comment: `"Pw-x" # rotated monthly`. */

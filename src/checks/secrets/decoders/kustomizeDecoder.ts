@@ -27,14 +27,19 @@ export function decodeSecretGenerator(
   }
 }
 
+/** Generators whose `envs` files become data: a credential in a
+ * ConfigMap's env file is as exposed as one in a Secret's. */
+const GENERATORS = new Set(["secretGenerator", "configMapGenerator"]);
+
 /**
- * The files a kustomization's `secretGenerator` reads as `KEY=value` lines
- * (`envs`, the old `env`), relative to the repository root.
+ * The files a kustomization's `secretGenerator` or `configMapGenerator`
+ * reads as `KEY=value` lines (`envs`, the old `env`), relative to the
+ * repository root.
  */
 export function secretGeneratorEnvFiles(path: string, doc: YamlDoc): string[] {
   const dir = posix.dirname(path);
   return doc.leaves
-    .filter((l) => l.path[0] === "secretGenerator")
+    .filter((l) => GENERATORS.has(String(l.path[0])))
     .filter((l) => l.path[2] === "envs" || l.path[2] === "env")
     .map((l) => posix.normalize(posix.join(dir, l.value)))
     .filter((p) => !p.startsWith("../") && !posix.isAbsolute(p));
