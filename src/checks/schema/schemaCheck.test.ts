@@ -226,7 +226,7 @@ const CASES: Case[] = [
         severity: "notice",
         file: "d.yaml",
         marker: "apiVersion",
-        says: "did you mean apps/v1, apps/v1beta1, apps/v1beta2, extensions/v1beta1?",
+        says: "did you mean apps/v1?",
       },
     ],
   },
@@ -247,6 +247,18 @@ const CASES: Case[] = [
         file: "k.yaml",
         marker: "kind: ConfigMapp",
         says: "no kind ConfigMapp in the core group (did you mean ConfigMap?)",
+      },
+    ],
+  },
+  {
+    name: "a Kubernetes kind in the wrong Kubernetes group",
+    files: { "d.yaml": edit(DEPLOYMENT, "apps/v1", "v1") },
+    expected: [
+      {
+        ruleId: "schema/unknown-kind",
+        file: "d.yaml",
+        marker: "apiVersion: v1",
+        says: "Kubernetes serves no kind Deployment in the core group; Deployment is served as apps/v1",
       },
     ],
   },

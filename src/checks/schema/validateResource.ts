@@ -6,11 +6,11 @@ import { apiStatus } from "./apiLifecycle.js";
 import type { BuiltinSchemas } from "./builtinSchemas.js";
 import type { CrdSchemas } from "./CrdSchemas.js";
 import type { CrdVersion } from "./crdVersions.js";
-import { formatKubeVersion, type KubeVersion } from "./kubeVersion.js";
+import type { KubeVersion } from "./kubeVersion.js";
 import { lifecycleFinding } from "./lifecycleFinding.js";
+import { missingSchema } from "./missingSchema.js";
 import { withMergeKeys } from "./mergeKeys.js";
 import { pruneNulls } from "./pruneNulls.js";
-import { suggestName } from "./schemaHints.js";
 import { schemaProblems } from "./schemaProblems.js";
 import {
   aboutUnresolvedValue,
@@ -104,41 +104,13 @@ async function builtinSchema(
   ctx: SchemaContext,
   report: Report,
 ): Promise<Found> {
-  const { apiVersion, kind } = r;
-  const validate = await ctx.builtin.validator(apiVersion, kind, ctx.target);
+  const validate = await ctx.builtin.validator(
+    r.apiVersion,
+    r.kind,
+    ctx.target,
+  );
   if (validate) return { validate };
-  const others = await ctx.builtin.otherVersions(apiVersion, kind);
-  const list = others.apiVersions.join(", ");
-  if (others.core) {
-    const served = others.apiVersions.filter(
-      (v) => apiStatus(v, kind, ctx.target).status === "served",
-    );
-    const use = served.length > 0 ? served.join(", ") : list;
-    const message = `${kind} is not served as ${apiVersion} by the shipped Kubernetes schemas; use ${use}`;
-    const at = ["apiVersion"];
-    return { finding: report("schema/unknown-kind", "error", message, at) };
-  }
-  const groupKinds = await ctx.builtin.coreGroupKinds(apiVersion);
-  if (groupKinds && others.apiVersions.length === 0) {
-    const hint = suggestName(kind, groupKinds);
-    const message =
-      `Kubernetes serves no kind ${kind} in ${groupOf(apiVersion)}` +
-      (hint ? ` (did you mean ${hint}?)` : "");
-    return {
-      finding: report("schema/unknown-kind", "error", message, ["kind"]),
-    };
-  }
-  const elsewhere = others.elsewhere.join(", ");
-  const known = list
-    ? `; the shipped schemas know ${list}`
-    : elsewhere && `; did you mean ${elsewhere}?`;
-  const message =
-    `no schema for ${kind} ${apiVersion} (Kubernetes ` +
-    `${formatKubeVersion(ctx.target)}, shipped CRDs, or a CRD in the ` +
-    `repository): its fields are not checked${known}`;
-  return {
-    finding: report("schema/unknown-kind", ctx.unknownKinds, message, []),
-  };
+  return { finding: await missingSchema(r, ctx, report) };
 }
 
 function compiled(
@@ -191,10 +163,4 @@ function reporter(r: Resource): Report {
 
 function isSome<T>(v: T | undefined): v is T {
   return v !== undefined;
-}
-
-/** `apps` of `apps/v1`, `core` for `v1`. */
-function groupOf(apiVersion: string): string {
-  const slash = apiVersion.lastIndexOf("/");
-  return slash < 0 ? "the core group" : apiVersion.slice(0, slash);
 }
