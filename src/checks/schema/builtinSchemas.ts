@@ -133,6 +133,20 @@ export class BuiltinSchemas {
   }
 
   /**
+   * The kinds Kubernetes serves in the group of `apiVersion` (any
+   * version), or undefined when the group is not Kubernetes' own. No CRD
+   * can add a kind to these groups, so any other kind there is an error.
+   */
+  async coreGroupKinds(apiVersion: string): Promise<string[] | undefined> {
+    const index = await this.loadIndex();
+    const group = groupOf(apiVersion);
+    const kinds = index.coreKinds
+      .filter((k) => groupOf(k.slice(0, k.lastIndexOf("/"))) === group)
+      .map((k) => k.slice(k.lastIndexOf("/") + 1));
+    return kinds.length > 0 ? [...new Set(kinds)].sort() : undefined;
+  }
+
+  /**
    * The strict `ObjectMeta` schema (`$defs` plus the name of its own
    * definition), for custom resources of the repository's CRDs.
    */
@@ -142,6 +156,14 @@ export class BuiltinSchemas {
       def: b.kinds["ObjectMeta"] ?? "",
     }));
     return this.meta;
+  }
+
+  /** The Kubernetes releases with a shipped bundle, oldest first. */
+  async releases(): Promise<KubeVersion[]> {
+    const index = await this.loadIndex();
+    return Object.keys(index.core)
+      .map(parseKubeVersion)
+      .sort(compareKubeVersion);
   }
 
   /** Which package each shipped bundle was built from. */

@@ -2,9 +2,9 @@ import type { Check, CheckInput } from "../Check.js";
 import type { Finding } from "../../findings/finding.js";
 import { BuiltinSchemas } from "./builtinSchemas.js";
 import { CrdSchemas } from "./CrdSchemas.js";
-import { parseKubeVersion } from "./kubeVersion.js";
 import { repoCrds } from "./repoCrds.js";
 import { validateResource, type SchemaContext } from "./validateResource.js";
+import { OLDEST_COVERED, targetVersion } from "./versionCoverage.js";
 
 /** Shipped schemas, compiled lazily and kept for the life of the process. */
 const builtin = new BuiltinSchemas();
@@ -21,16 +21,25 @@ export const schemaCheck = {
   async run(input: CheckInput): Promise<Finding[]> {
     const config = input.config.checks.schema;
     if (!config.enabled) return [];
+    const newest = (await builtin.releases()).at(-1) ?? OLDEST_COVERED;
+    // Config comes from the base tree: point at the file it was read from.
+    const configTree = input.base ?? input.head;
+    const version = await targetVersion(
+      config.kubernetesVersion,
+      newest,
+      configTree,
+    );
+    const out: Finding[] = version.problem ? [version.problem] : [];
+    if (!("target" in version)) return out;
     const versions = await repoCrds(input.head, input.targets);
     const meta = versions.length > 0 ? await builtin.objectMeta() : undefined;
     const ctx: SchemaContext = {
       builtin,
       crds: new CrdSchemas(versions, meta),
-      target: parseKubeVersion(config.kubernetesVersion),
+      target: version.target,
       unknownKinds: config.unknownKinds,
     };
     const seen = new Set<string>();
-    const out: Finding[] = [];
     for (const rendered of input.targets) {
       for (const r of rendered.resources) {
         input.signal?.throwIfAborted();

@@ -15,12 +15,23 @@ export function suggestField(
   field: string,
   parentSchema: unknown,
 ): string | undefined {
-  const known = propertiesOf(parentSchema);
+  return suggestName(field, propertiesOf(parentSchema));
+}
+
+/**
+ * The known name closest to a misspelt one (edit distance at most 2, or
+ * a case-only difference): fields, kinds.
+ * @example suggestName("deployment", ["Deployment", "DaemonSet"]) // "Deployment"
+ */
+export function suggestName(
+  word: string,
+  known: readonly string[],
+): string | undefined {
   let best: string | undefined;
   let bestDistance = 3;
   for (const name of known) {
-    if (name.toLowerCase() === field.toLowerCase()) return name;
-    const d = editDistance(field, name, bestDistance);
+    if (name.toLowerCase() === word.toLowerCase()) return name;
+    const d = editDistance(word, name, bestDistance);
     if (d < bestDistance) [best, bestDistance] = [name, d];
   }
   return best;

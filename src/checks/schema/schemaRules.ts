@@ -89,8 +89,15 @@ export const SCHEMA_RULES: ReadonlyMap<string, SchemaRuleDoc> = new Map(
       "schema/unknown-kind",
       "config",
       "No schema for the kind",
-      "No shipped schema and no CRD in the repository describes this apiVersion and kind, so its fields are not checked. A Kubernetes kind in a version no release serves is an error.",
+      "No shipped schema and no CRD in the repository describes this apiVersion and kind, so its fields are not checked. A Kubernetes kind in a version no release serves, or a kind Kubernetes does not have in one of its own groups (`apps/v1` `deployment`), is an error.",
       "Add the CRD to the repository (any YAML file), fix the apiVersion, or set checks.schema.unknownKinds.",
+    ),
+    rule(
+      "schema/kubernetes-version",
+      "error",
+      "Target Kubernetes version not covered",
+      "checks.schema.kubernetesVersion is not a Kubernetes version, or is outside the releases the shipped schemas and API lifecycle table cover (an error below the oldest, a warning above the newest: fields and API removals of later releases are not known).",
+      'Set checks.schema.kubernetesVersion to the cluster\'s minor release, e.g. "1.33"; for a newer cluster, upgrade GitOps Gate.',
     ),
     rule(
       "schema/invalid-crd",

@@ -6,8 +6,10 @@ import { apiStatus } from "./apiLifecycle.js";
 import type { BuiltinSchemas } from "./builtinSchemas.js";
 import type { CrdSchemas } from "./CrdSchemas.js";
 import type { CrdVersion } from "./crdVersions.js";
-import { formatKubeVersion, type KubeVersion } from "./kubeVersion.js";
+import type { KubeVersion } from "./kubeVersion.js";
 import { lifecycleFinding } from "./lifecycleFinding.js";
+import { missingSchema } from "./missingSchema.js";
+import { withMergeKeys } from "./mergeKeys.js";
 import { pruneNulls } from "./pruneNulls.js";
 import { schemaProblems } from "./schemaProblems.js";
 import {
@@ -102,27 +104,13 @@ async function builtinSchema(
   ctx: SchemaContext,
   report: Report,
 ): Promise<Found> {
-  const { apiVersion, kind } = r;
-  const validate = await ctx.builtin.validator(apiVersion, kind, ctx.target);
+  const validate = await ctx.builtin.validator(
+    r.apiVersion,
+    r.kind,
+    ctx.target,
+  );
   if (validate) return { validate };
-  const others = await ctx.builtin.otherVersions(apiVersion, kind);
-  const list = others.apiVersions.join(", ");
-  if (others.core) {
-    const message = `${kind} is not served as ${apiVersion} by any Kubernetes release; use ${list}`;
-    const at = ["apiVersion"];
-    return { finding: report("schema/unknown-kind", "error", message, at) };
-  }
-  const elsewhere = others.elsewhere.join(", ");
-  const known = list
-    ? `; the shipped schemas know ${list}`
-    : elsewhere && `; did you mean ${elsewhere}?`;
-  const message =
-    `no schema for ${kind} ${apiVersion} (Kubernetes ` +
-    `${formatKubeVersion(ctx.target)}, shipped CRDs, or a CRD in the ` +
-    `repository): its fields are not checked${known}`;
-  return {
-    finding: report("schema/unknown-kind", ctx.unknownKinds, message, []),
-  };
+  return { finding: await missingSchema(r, ctx, report) };
 }
 
 function compiled(
@@ -151,11 +139,12 @@ function check(
   validate: ValidateFunction,
   report: Report,
 ): Finding[] {
-  if (validate(pruneNulls(withoutSopsMetadata(r.object)))) return [];
+  const object = withMergeKeys(withoutSopsMetadata(r.object));
+  if (validate(pruneNulls(object))) return [];
   const errors = (validate.errors ?? []).filter(
     (e) => !aboutUnresolvedValue(e),
   );
-  return schemaProblems(errors, r.object)
+  return schemaProblems(errors, object)
     .map((p) => report(p.ruleId, "error", p.message, p.at))
     .sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0));
 }

@@ -80,6 +80,49 @@ describe("secretsCheck on a change", () => {
     expect(summary(findings)).toEqual(["aws:AWSSecretAccessKey s.yaml:7"]);
   });
 
+  it.each([
+    [
+      "a plain stringData password",
+      "s.yaml",
+      [
+        [2, "kind: Secret"],
+        [5, "stringData:"],
+        [6, `  DB_PASSWORD: ${s.password}`],
+      ],
+      ["gg:credential-value s.yaml:6"],
+    ],
+    [
+      "a password in a values file of any name",
+      "apps/web/env/prod.yaml",
+      [[4, `    password: ${s.password}`]],
+      ["gg:credential-value apps/web/env/prod.yaml:4"],
+    ],
+    [
+      "a password-named field of a Deployment (no key heuristic there)",
+      "d.yaml",
+      [
+        [2, "kind: Deployment"],
+        [9, `  secretKey: ${s.password}`],
+      ],
+      [],
+    ],
+  ] as [string, string, [number, string][], string[]][])(
+    "history: %s added, then removed",
+    async (_name, path, lines, want) => {
+      const findings = await runSecrets({
+        head: { [path]: "kind: Secret\n" },
+        changes: changeSet(
+          [path],
+          [
+            commit("9".repeat(40), path, lines),
+            commit("8".repeat(40), path, []),
+          ],
+        ),
+      });
+      expect(summary(findings)).toEqual(want);
+    },
+  );
+
   it("reports a key still in the head once, at its head line", async () => {
     const findings = await runSecrets({
       head: { "values.yaml": `# moved\n${withToken}` },
@@ -234,6 +277,24 @@ describe(".sops.yaml rules", () => {
     expect(summary(findings)).toEqual([
       "gg:sops-not-encrypted secrets/db.yaml:6",
     ]);
+  });
+
+  it("matches path_regex relative to a nested .sops.yaml, rules in order", async () => {
+    const nested = `creation_rules:\n- path_regex: ^prod/.*\\.yaml$\n  encrypted_regex: ^(data|stringData)$\n- age: age1catchall\n`;
+    const file = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  a: ENC[AES256_GCM,data:x=,iv:y=,tag:z=,type:str]\n${meta}`;
+    const findings = await runSecrets({
+      head: { "clusters/.sops.yaml": nested, "clusters/prod/db.yaml": file },
+    });
+    expect(summary(findings)).toEqual([]);
+  });
+
+  it("unencrypted_regex: every other key must be encrypted", async () => {
+    const config = `creation_rules:\n- unencrypted_regex: ^(apiVersion|kind|metadata)$\n`;
+    const file = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  a: ENC[AES256_GCM,data:x=,iv:y=,tag:z=,type:str]\n  b: cGxhaW50ZXh0\n${meta}`;
+    const findings = await runSecrets({
+      head: { ".sops.yaml": config, "db.yaml": file },
+    });
+    expect(summary(findings)).toEqual(["gg:sops-unencrypted db.yaml:7"]);
   });
 
   it("reports a .sops.yaml whose regex does not compile", async () => {

@@ -47,7 +47,8 @@ const REFERENCE_WORDS = new Set([
 export function isCredentialKey(key: string): boolean {
   const words = splitWords(key);
   const last = words.at(-1);
-  if (last === undefined || words[0] === "existing") return false;
+  // `existingSecret`, and `auth.existingSecret` as a Helm parameter name.
+  if (last === undefined || words.includes("existing")) return false;
   if (CREDENTIAL_PAIRS.test(`${words.at(-2) ?? ""}${last}`)) return true;
   return !REFERENCE_WORDS.has(last) && CREDENTIAL_WORDS.has(last);
 }

@@ -6,6 +6,7 @@ import type { AnalyzeContext } from "./analyzeFile.js";
 import {
   isKustomization,
   secretGeneratorEnvFiles,
+  secretGeneratorFiles,
 } from "./decoders/kustomizeDecoder.js";
 import {
   parseSopsConfig,
@@ -32,12 +33,16 @@ export async function repoContext(
   const problems: Finding[] = [];
   const headFiles = await head.files();
   const envFiles = new Set<string>();
+  const secretFiles = new Map<string, string>();
   for (const path of headFiles.filter(isKustomization)) {
     // An unreadable kustomization is the renderer's finding, not ours.
     const bytes = await head.readFile(path).catch(() => Buffer.alloc(0));
     const text = bytes.toString("utf8");
     for (const doc of yamlLeaves(text)) {
       for (const f of secretGeneratorEnvFiles(path, doc)) envFiles.add(f);
+      for (const [f, key] of secretGeneratorFiles(path, doc)) {
+        secretFiles.set(f, key);
+      }
     }
   }
   const trusted = base ?? head;
@@ -50,7 +55,8 @@ export async function repoContext(
     configs.set(posix.dirname(path), rules);
   }
   const sopsRule = (path: string) => ruleFor(configs, path);
-  return { analyze: { envFiles, sopsRuleFor: sopsRule }, problems };
+  const analyze = { envFiles, secretFiles, sopsRuleFor: sopsRule };
+  return { analyze, problems };
 }
 
 function isSopsConfig(path: string): boolean {
@@ -88,7 +94,7 @@ function ruleFor(
     const rules = configs.get(dir);
     if (rules) {
       const rel = dir === "." ? path : path.slice(dir.length + 1);
-      return sopsRuleFor(rules, path) ?? sopsRuleFor(rules, rel);
+      return sopsRuleFor(rules, rel, path);
     }
     if (dir === "." || dir === "/" || dir === "") return undefined;
   }

@@ -69,12 +69,13 @@ function atCommit(
 
 /**
  * Decoded base64 values (with their key, which rules use as context) and,
- * in dotenv and Helm values files, credential-shaped keys. Lines are
+ * in dotenv files and plain YAML (see {@link isPlainYaml}),
+ * credential-shaped keys. Lines are
  * indexes into the joined text.
  */
 function decodeLines(path: string, lines: readonly AddedLine[]): FileAnalysis {
   const analysis = emptyAnalysis();
-  const plain = isEnvFile(path) || isHelmValues(path);
+  const plain = isEnvFile(path) || isPlainYaml(path, lines);
   lines.forEach((l, i) => {
     const site = { path, line: i + 1, where: "added line" };
     if (plain) analysis.candidates.push(...envCandidates(l.text, site, true));
@@ -96,6 +97,25 @@ function decodeLines(path: string, lines: readonly AddedLine[]): FileAnalysis {
     if (c) analysis.candidates.push(c);
   });
   return analysis;
+}
+
+/** A top-level `kind:` line (quoted or not) and the kind it names. */
+const KIND_LINE = /^["']?kind["']?\s*:\s*["']?([\w.-]+)/;
+
+/** Kinds whose values the head scan reads as `key: value` pairs. */
+const PLAIN_KINDS = new Set(["Secret", "ConfigMap"]);
+
+/**
+ * Whether added lines of a YAML or JSON file get the credential-shaped
+ * key heuristic, as the head scan gives them: values and config files,
+ * Secrets and ConfigMaps, and edits that add no `kind` line (a change to
+ * a Secret's `stringData`). A commit adding a Deployment does not.
+ */
+function isPlainYaml(path: string, lines: readonly AddedLine[]): boolean {
+  if (isHelmValues(path)) return true;
+  if (!/\.(?:ya?ml|json)$/i.test(path)) return false;
+  const kinds = lines.flatMap((l) => KIND_LINE.exec(l.text)?.[1] ?? []);
+  return kinds.length === 0 || kinds.some((k) => PLAIN_KINDS.has(k));
 }
 
 function byPath(added: readonly AddedLine[]): Map<string, AddedLine[]> {

@@ -91,6 +91,33 @@ const positives: Case[] = [
     want: ["gg:credential-value k/db.txt:2"],
   },
   {
+    name: "secretGenerator files: whole-file values and config files",
+    files: {
+      "k/kustomization.yaml": `secretGenerator:\n- name: db\n  files:\n  - password.txt\n  - api-token=secrets/tok\n  - app.properties\n  - ca.crt\n`,
+      "k/password.txt": `${s.password}\n`,
+      "k/secrets/tok": s.password + "t",
+      "k/app.properties": `db.user=app\ndb.password=${s.password}p\n`,
+      "k/ca.crt": "not a secret, a certificate\n",
+    },
+    want: [
+      "gg:credential-value k/app.properties:2",
+      "gg:credential-value k/password.txt:1",
+      "gg:credential-value k/secrets/tok:1",
+    ],
+  },
+  {
+    name: "configMapGenerator env files and .properties files",
+    files: {
+      "k/kustomization.yaml": `configMapGenerator:\n- name: app\n  envs:\n  - app.vars\n`,
+      "k/app.vars": `LOG=debug\nSMTP_PASSWORD=${s.password}s\n`,
+      "app/application.properties": `spring.datasource.url=jdbc:postgresql://db/app\nspring.datasource.password=${s.password}j\n`,
+    },
+    want: [
+      "gg:credential-value app/application.properties:2",
+      "gg:credential-value k/app.vars:2",
+    ],
+  },
+  {
     name: "registry password in .dockerconfigjson",
     files: {
       "s.yaml": secret(
@@ -117,6 +144,72 @@ const positives: Case[] = [
     name: "a token in a YAML key name",
     files: { "x.yaml": `annotations:\n  ${s.githubToken}: "1"\n` },
     want: ["github:GITHUB_TOKEN x.yaml:2"],
+  },
+  {
+    name: "multi-line stringData: properties, YAML and JSON config",
+    files: {
+      "s.yaml": secret(
+        `stringData:\n  app.properties: |\n    db.user=app\n    db.password=${s.password}1\n  config.yaml: |\n    db:\n      password: ${s.password}2\n  config.json: '{"user": "a", "apiKey": "${s.password}3"}'`,
+      ),
+    },
+    want: [
+      "gg:credential-value s.yaml:9",
+      "gg:credential-value s.yaml:12",
+      "gg:credential-value s.yaml:13",
+    ],
+  },
+  {
+    name: "Flux HelmRelease values and postBuild substitute",
+    files: {
+      "hr.yaml": `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: db\nspec:\n  values:\n    auth:\n      adminPassword: ${s.password}\n---\napiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: apps\nspec:\n  postBuild:\n    substitute:\n      DB_TOKEN: ${s.password}t\n`,
+    },
+    want: ["gg:credential-value hr.yaml:17", "gg:credential-value hr.yaml:8"],
+  },
+  {
+    name: "Argo CD Application helm values, valuesObject and parameters",
+    files: {
+      "app.yaml": `apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: db\nspec:\n  source:\n    helm:\n      values: |\n        auth:\n          password: ${s.password}\n      valuesObject:\n        redis:\n          password: ${s.password}o\n      parameters:\n        - name: auth.rootPassword\n          value: ${s.password}p\n        - name: auth.existingSecret\n          value: db-credentials\n`,
+    },
+    want: [
+      "gg:credential-value app.yaml:10",
+      "gg:credential-value app.yaml:13",
+      "gg:credential-value app.yaml:16",
+    ],
+  },
+  {
+    name: "a literal password in a container's env",
+    files: {
+      "d.yaml": `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          env:\n            - name: POSTGRES_PASSWORD\n              value: ${s.password}\n            - name: API_TOKEN\n              valueFrom:\n                secretKeyRef: { name: api, key: token }\n            - name: TOKEN_PATH\n              value: /var/run/secrets/token\n`,
+    },
+    want: ["gg:credential-value d.yaml:12"],
+  },
+  {
+    name: "a Secret written as JSON, and a quoted-key YAML Secret",
+    files: {
+      "s.json": JSON.stringify(
+        {
+          apiVersion: "v1",
+          kind: "Secret",
+          metadata: { name: "db" },
+          data: { aws_secret_access_key: b64(s.awsSecret) },
+        },
+        null,
+        2,
+      ),
+      "q.yaml": `"apiVersion": "v1"\n"kind": "Secret"\n"metadata": {"name": "q"}\n"data":\n  "password": "${b64(s.password)}"\n`,
+    },
+    want: ["aws:AWSSecretAccessKey s.json:8", "gg:credential-value q.yaml:5"],
+  },
+  {
+    name: "values files of any name (Argo CD valueFiles) and plain config",
+    files: {
+      "apps/web/env/prod.yaml": `db:\n  password: ${s.password}\n`,
+      "compose.yaml": `services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: ${s.password}c\n`,
+    },
+    want: [
+      "gg:credential-value apps/web/env/prod.yaml:2",
+      "gg:credential-value compose.yaml:4",
+    ],
   },
 ];
 
@@ -152,6 +245,22 @@ const negatives: Case[] = [
       ),
       "values.yaml": `auth:\n  password: REPLACE_ME\n  existingSecret: db-credentials\n  passwordKey: password\n`,
       ".env": `DB_PASSWORD=\nAPI_TOKEN=<your-token>\n`,
+    },
+    want: [],
+  },
+  {
+    name: "Argo CD argocd-cm references to argocd-secret ($key, $secret:key)",
+    files: {
+      "cm.yaml": `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: argocd-cm\ndata:\n  oidc.config: |\n    clientID: argo\n    clientSecret: $oidc.okta.clientSecret\n  dex.config: |\n    connectors:\n      - config:\n          clientSecret: $dex-github:clientSecret\n`,
+    },
+    want: [],
+  },
+  {
+    name: "config files with references and flags only",
+    files: {
+      ".github/workflows/ci.yml": `jobs:\n  push:\n    steps:\n      - with:\n          password: \${{ secrets.REGISTRY_PASSWORD }}\n`,
+      "charts/web/Chart.yaml": `apiVersion: v2\nname: web\nversion: 1.0.0\n`,
+      "config.json": `{\n  "tokenTTL": "24h",\n  "apiKey": "",\n  "secretEnabled": true,\n  "password": false\n}\n`,
     },
     want: [],
   },

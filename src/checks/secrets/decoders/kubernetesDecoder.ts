@@ -1,8 +1,8 @@
 import type { ResourceRef } from "../../../findings/finding.js";
-import type { FileAnalysis } from "../types.js";
+import type { Candidate, FileAnalysis } from "../types.js";
 import type { YamlDoc, YamlLeaf } from "../yamlLeaves.js";
 import { base64Text } from "./base64Text.js";
-import { credentialCandidate } from "./credentialCandidate.js";
+import { credentialCandidate, type PairSite } from "./credentialCandidate.js";
 import { dockerConfigCandidates } from "./dockerConfig.js";
 import { envCandidates } from "./envDecoder.js";
 
@@ -53,8 +53,7 @@ function decodeSecretLeaf(
   if (field === "stringData") {
     const where = "Secret stringData";
     const site = { path, line: leaf.line, where, ...opt(resource) };
-    const c = credentialCandidate(key, leaf.value, site);
-    if (c) out.candidates.push(c);
+    out.candidates.push(...plainValueCandidates(key, leaf, site));
     return;
   }
   if (field !== "data") return;
@@ -95,12 +94,26 @@ function decodeConfigMapLeaf(
   }
   const where = "ConfigMap data";
   const site = { path, line: leaf.line, where, ...opt(resource) };
-  const c = credentialCandidate(key, leaf.value, site);
-  if (c) out.candidates.push(c);
-  if (leaf.value.includes("\n")) {
-    const first = leaf.block ? leaf.line + 1 : leaf.line;
-    out.candidates.push(...envCandidates(leaf.value, { ...site, line: first }));
-  }
+  out.candidates.push(...plainValueCandidates(key, leaf, site));
+}
+
+/**
+ * A plain (not encoded) value under `key`: the value itself when the key
+ * is credential-shaped, and the `key=value` / `key: value` lines of a
+ * multi-line value (an `app.properties`, a `config.yaml`) or the members
+ * of inline JSON, each on its own source line.
+ */
+function plainValueCandidates(
+  key: string,
+  leaf: YamlLeaf,
+  site: PairSite,
+): Candidate[] {
+  const direct = credentialCandidate(key, leaf.value, site);
+  const out = direct ? [direct] : [];
+  const structured = leaf.value.includes("\n") || leaf.value.includes('":');
+  if (!structured) return out;
+  const first = leaf.block ? leaf.line + 1 : leaf.line;
+  return [...out, ...envCandidates(leaf.value, { ...site, line: first })];
 }
 
 function isSealed(leaf: YamlLeaf): boolean {

@@ -24,12 +24,19 @@ export function parseSopsConfig(text: string): SopsRule[] {
   return rules.filter(isRecord).map((r, index) => toRule(r, index));
 }
 
-/** The first rule whose `path_regex` matches `path` (sops semantics). */
+/**
+ * The first rule whose `path_regex` matches (sops semantics: rules in
+ * order, one without `path_regex` matches every file). sops matches the
+ * path relative to the `.sops.yaml`; `paths` may add the repository path,
+ * tried for the same rule before moving to the next.
+ */
 export function sopsRuleFor(
   rules: readonly SopsRule[],
-  path: string,
+  ...paths: string[]
 ): SopsRule | undefined {
-  return rules.find((r) => r.pathRegex === undefined || r.pathRegex.test(path));
+  return rules.find(
+    (r) => r.pathRegex === undefined || paths.some((p) => r.pathRegex?.test(p)),
+  );
 }
 
 /**
