@@ -97,6 +97,17 @@ describe("parseYaml + toResources", () => {
     expect(p?.message).toMatch(/^duplicate key "two words" in one mapping/);
   });
 
+  it("merges `<<: *anchor` keys as kubectl's YAML 1.1 does", () => {
+    const text =
+      "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: m\n" +
+      "base: &b {a: x, b: y}\ndata:\n  <<: *b\n  b: own\n";
+    const { resources } = toResources(
+      "m.yaml",
+      parseYaml("m.yaml", text).documents,
+    );
+    expect(resources[0]?.object["data"]).toEqual({ a: "x", b: "own" });
+  });
+
   it("puts an error at the end of the file on its last line", () => {
     const text = 'apiVersion: v1\nkind: ConfigMap\ndata:\n  a: "open\n\n';
     const [p] = parseYaml("eof.yaml", text).problems;

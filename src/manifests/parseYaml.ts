@@ -68,6 +68,8 @@ export function parseYaml(
     lineCounter,
     prettyErrors: false,
     uniqueKeys: true,
+    // kubectl, Argo CD and Flux read YAML 1.1, where `<<: *anchor` merges.
+    merge: true,
     strict: false,
     // Problems become findings; the library must not print warnings
     // (a Go template's `{{ x }}` key) to the console.

@@ -9,7 +9,6 @@ import type { CrdVersion } from "./crdVersions.js";
 import type { KubeVersion } from "./kubeVersion.js";
 import { lifecycleFinding } from "./lifecycleFinding.js";
 import { missingSchema } from "./missingSchema.js";
-import { withMergeKeys } from "./mergeKeys.js";
 import { pruneNulls } from "./pruneNulls.js";
 import { schemaProblems } from "./schemaProblems.js";
 import {
@@ -139,7 +138,7 @@ function check(
   validate: ValidateFunction,
   report: Report,
 ): Finding[] {
-  const object = withMergeKeys(withoutSopsMetadata(r.object));
+  const object = withoutSopsMetadata(r.object);
   if (validate(pruneNulls(object))) return [];
   const errors = (validate.errors ?? []).filter(
     (e) => !aboutUnresolvedValue(e),
