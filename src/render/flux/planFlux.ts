@@ -35,6 +35,8 @@ export type FluxPlan = Common &
         extra: Record<string, unknown>;
         components: string[];
         vars?: Record<string, string>;
+        /** Some substituteFrom source is not in the repo (cluster-only). */
+        varsIncomplete?: boolean;
       }
     | {
         type: "helmrelease";
@@ -132,7 +134,10 @@ function planKustomization(o: FoundObject, ctx: FluxContext): FluxPlan {
     components,
   };
   const vars = postBuildVars(spec, ns, o, ctx, plan);
-  if (vars) plan.vars = vars;
+  if (vars) {
+    plan.vars = vars.vars;
+    if (vars.incomplete) plan.varsIncomplete = true;
+  }
   plan.inputs = [...new Set(plan.inputs)].sort();
   return plan;
 }
@@ -160,10 +165,11 @@ function postBuildVars(
   o: FoundObject,
   ctx: FluxContext,
   plan: Common,
-): Record<string, string> | undefined {
+): { vars: Record<string, string>; incomplete: boolean } | undefined {
   const post = isObject(spec["postBuild"]) ? spec["postBuild"] : undefined;
   if (!post) return undefined;
   const vars: Record<string, string> = {};
+  let incomplete = false;
   const from = Array.isArray(post["substituteFrom"])
     ? post["substituteFrom"]
     : [];
@@ -172,7 +178,10 @@ function postBuildVars(
     if (found) {
       Object.assign(vars, dataOf(found));
       plan.inputs.push(found.file);
-    } else if (ref["optional"] !== true) {
+      return;
+    }
+    incomplete = true;
+    if (ref["optional"] !== true) {
       plan.notes.push({
         severity: "notice",
         message: `substituteFrom ${String(ref["kind"])} "${String(ref["name"])}" is not in the repository; its variables were not substituted`,
@@ -184,7 +193,12 @@ function postBuildVars(
     for (const [k, v] of Object.entries(post["substitute"]))
       vars[k] = String(v);
   }
-  return vars;
+  // Flux drops newlines from every value before substituting.
+  const clean = Object.entries(vars).map(([k, v]) => [k, v.replace(/\n/g, "")]);
+  return {
+    vars: Object.fromEntries(clean) as Record<string, string>,
+    incomplete,
+  };
 }
 
 function planHelmRelease(o: FoundObject, ctx: FluxContext): FluxPlan {

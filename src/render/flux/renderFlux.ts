@@ -1,10 +1,7 @@
+import { stringify } from "yaml";
 import { rename, writeFile } from "node:fs/promises";
 import { missingPathFinding } from "../apps/missingPathFinding.js";
 import { join } from "node:path";
-import { parse, stringify } from "yaml";
-import type { Finding } from "../../findings/finding.js";
-import type { Resource } from "../../manifests/Resource.js";
-import { isObject } from "../../manifests/toResources.js";
 import { helmTemplate } from "../helm/helmTemplate.js";
 import { kustomizeBuild } from "../kustomize/kustomizeBuild.js";
 import {
@@ -12,17 +9,13 @@ import {
   isKustomizationFile,
 } from "../kustomize/KustomizeGraph.js";
 import { refuseUnsafe } from "../kustomize/refuseUnsafe.js";
-import { OUTPUT_ALIAS_LIMIT } from "../parseRendered.js";
 import type { RenderContext } from "../Renderer.js";
 import type { RenderedTarget, RenderTarget } from "../RenderTarget.js";
-import { renderedResource } from "../renderedResource.js";
 import { renderFinding } from "../renderFindings.js";
 import type { Sandbox } from "../sandbox/Sandbox.js";
 import { refusedInputs } from "../sandbox/symlinkFindings.js";
-import { envsubst } from "./envsubst.js";
+import { substituteAll } from "./postBuild.js";
 import type { FluxPlan } from "./planFlux.js";
-
-const SUBSTITUTE = "kustomize.toolkit.fluxcd.io/substitute";
 
 /** Renders a planned Flux Kustomization or HelmRelease in the sandbox. */
 export async function renderFlux(
@@ -104,8 +97,7 @@ async function renderPlan(
     entry: plan.entry,
     ...signal,
   });
-  if (!built.ok || plan.vars === undefined) return built;
-  return substituteAll(built, plan.vars, plan);
+  return built.ok ? substituteAll(built, plan) : built;
 }
 
 /**
@@ -137,47 +129,4 @@ async function generateKustomization(
   const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
   await writeFile(tmp, stringify(k));
   await rename(tmp, file);
-}
-
-function substituteAll(
-  built: RenderedTarget,
-  vars: Record<string, string>,
-  plan: FluxPlan,
-): RenderedTarget {
-  const missing = new Set<string>();
-  const resources = built.resources.map((r) => {
-    if (substitutionDisabled(r)) return r;
-    const out = envsubst(stringify(r.object), vars);
-    out.missing.forEach((m) => missing.add(m));
-    const object: unknown = parse(out.text, {
-      maxAliasCount: OUTPUT_ALIAS_LIMIT,
-    });
-    return isObject(object) && isObject(object["metadata"])
-      ? renderedResource(object, r.locate)
-      : r;
-  });
-  const findings: Finding[] = [...built.findings];
-  if (missing.size > 0) {
-    findings.push(
-      renderFinding(
-        built.target,
-        "render/substitute-missing",
-        `postBuild variables without a value were replaced by empty strings: ${[...missing].sort().join(", ")}`,
-        "notice",
-        plan.entry.path,
-        plan.entry.line,
-      ),
-    );
-  }
-  return { ...built, resources, findings };
-}
-
-function substitutionDisabled(r: Resource): boolean {
-  const meta = r.object["metadata"];
-  if (!isObject(meta)) return false;
-  const ann = isObject(meta["annotations"])
-    ? meta["annotations"][SUBSTITUTE]
-    : undefined;
-  const lab = isObject(meta["labels"]) ? meta["labels"][SUBSTITUTE] : undefined;
-  return ann === "disabled" || lab === "disabled";
 }
