@@ -7,6 +7,7 @@ import { failed, renderFinding, toolFailure } from "../renderFindings.js";
 import type { RenderLimits, Sandbox } from "../sandbox/Sandbox.js";
 import { INSTALL_HINT } from "../sandbox/findTools.js";
 import { parseRendered } from "../parseRendered.js";
+import { unwrapKustomizeError } from "./unwrapError.js";
 import { renderedResource } from "../renderedResource.js";
 import { SourceIndex } from "../locate/SourceIndex.js";
 import { takeOrigin } from "../locate/kustomizeOrigin.js";
@@ -70,7 +71,10 @@ export async function kustomizeBuild(
     sb.sanitize,
     req.entry.path,
   );
-  if (failure) return failed(target, [failure]);
+  if (failure) {
+    failure.message = unwrapKustomizeError(failure.message);
+    return failed(target, [failure]);
+  }
   return toResult(sb, req, result.stdout, wrapperRel);
 }
 

@@ -90,6 +90,32 @@ describe("kustomize hostile inputs", () => {
       line: 2,
     },
     {
+      name: "an exec KRM function written inline",
+      files: {
+        "app/kustomization.yaml":
+          "transformers:\n  - |\n    apiVersion: example.com/v1\n    kind: Evil\n    metadata:\n      name: x\n      annotations:\n        config.kubernetes.io/function: |\n          exec:\n            path: /bin/sh\n",
+      },
+      rule: "render/krm-function",
+      message:
+        "an inline transformers entry is an exec or container KRM function; functions and plugins never run in the gate",
+      line: 2,
+    },
+    {
+      name: "a directory of KRM function configs",
+      files: {
+        "app/kustomization.yaml":
+          "resources:\n  - cm.yaml\ngenerators:\n  - fns\n",
+        "app/cm.yaml": CM,
+        "app/fns/kustomization.yaml": "resources:\n  - fn.yaml\n",
+        "app/fns/fn.yaml":
+          "apiVersion: example.com/v1\nkind: Gen\nmetadata:\n  name: x\n  annotations:\n    config.kubernetes.io/function: |\n      container:\n        image: evil/miner\n",
+      },
+      rule: "render/krm-function",
+      message:
+        'generators entry "fns" is an exec or container KRM function; functions and plugins never run in the gate',
+      line: 4,
+    },
+    {
       name: "helmCharts while Helm is off",
       files: {
         "app/kustomization.yaml":
@@ -109,7 +135,7 @@ describe("kustomize hostile inputs", () => {
       },
       rule: "render/failed",
       message:
-        /^kustomize failed: .*external plugins disabled; unable to load external plugin 'Evil'$/,
+        /^kustomize failed: error: external plugins disabled; unable to load external plugin 'Evil'$/,
     },
     {
       name: "a file outside the kustomization root (load restrictor)",
