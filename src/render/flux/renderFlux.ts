@@ -4,17 +4,16 @@ import { missingPathFinding } from "../apps/missingPathFinding.js";
 import { join } from "node:path";
 import { helmTemplate } from "../helm/helmTemplate.js";
 import { kustomizeBuild } from "../kustomize/kustomizeBuild.js";
-import {
-  graphOfTree,
-  isKustomizationFile,
-} from "../kustomize/KustomizeGraph.js";
+import { graphOfTree } from "../kustomize/KustomizeGraph.js";
 import { refuseUnsafe } from "../kustomize/refuseUnsafe.js";
 import type { RenderContext } from "../Renderer.js";
 import type { RenderedTarget, RenderTarget } from "../RenderTarget.js";
 import { renderFinding } from "../renderFindings.js";
 import type { Sandbox } from "../sandbox/Sandbox.js";
 import { refusedInputs } from "../sandbox/symlinkFindings.js";
+import { generatedResources } from "./generatedResources.js";
 import { substituteAll } from "./postBuild.js";
+import { repoWideLoadsAreSafe } from "./repoWideLoads.js";
 import type { FluxPlan } from "./planFlux.js";
 
 /** Renders a planned Flux Kustomization or HelmRelease in the sandbox. */
@@ -66,18 +65,22 @@ async function renderPlan(
     });
   }
   const graph = await graphOfTree(ctx.tree);
-  const refused = await refuseUnsafe(
-    [plan.dir, ...plan.components].flatMap((d) => graph.closure(d)),
-    {
-      target,
-      root: sb.root,
-      enableHelm: render.kustomize.enableHelm,
-      remoteAllow: render.remote.allow,
-    },
-  );
+  const files = await ctx.tree.files();
+  const generated = plan.generate ? generatedResources(plan.dir, files) : [];
+  const roots = [
+    plan.dir,
+    ...generated.map((r) => join(plan.dir, r)),
+    ...plan.components,
+  ];
+  const nodes = roots.flatMap((d) => graph.closure(d));
+  const refused = await refuseUnsafe(nodes, {
+    target,
+    root: sb.root,
+    enableHelm: render.kustomize.enableHelm,
+    remoteAllow: render.remote.allow,
+  });
   if (refused.length > 0)
     return { target, ok: false, resources: [], findings: refused };
-  const files = await ctx.tree.files();
   const missing = missingPathFinding(
     target,
     files,
@@ -86,13 +89,14 @@ async function renderPlan(
     plan.entry,
   );
   if (missing) return { target, ok: false, resources: [], findings: [missing] };
-  if (plan.generate) await generateKustomization(sb, plan.dir, files);
+  if (plan.generate) await generateKustomization(sb, plan.dir, generated);
   const built = await kustomizeBuild(sb, {
     target,
     dir: plan.dir,
     extra: plan.extra,
     components: plan.components,
     enableHelm: render.kustomize.enableHelm,
+    repoWideLoads: repoWideLoadsAreSafe(nodes),
     limits: render.limits,
     entry: plan.entry,
     ...signal,
@@ -101,28 +105,18 @@ async function renderPlan(
 }
 
 /**
- * Writes the kustomization Flux generates for a directory without one:
- * every manifest below it, and subdirectories that have their own
- * kustomization as a whole.
+ * Writes the kustomization Flux generates for a directory without one
+ * (see {@link generatedResources}).
  */
 async function generateKustomization(
   sb: Sandbox,
   dir: string,
-  files: readonly string[],
+  resources: readonly string[],
 ) {
-  const prefix = dir === "" ? "" : `${dir}/`;
-  const below = files
-    .filter((f) => f.startsWith(prefix))
-    .map((f) => f.slice(prefix.length));
-  const kdirs = below
-    .filter(isKustomizationFile)
-    .map((f) => f.slice(0, f.lastIndexOf("/")));
-  const owned = (f: string) => kdirs.some((d) => f.startsWith(`${d}/`));
-  const manifests = below.filter((f) => /\.ya?ml$/.test(f) && !owned(f));
   const k = {
     apiVersion: "kustomize.config.k8s.io/v1beta1",
     kind: "Kustomization",
-    resources: [...manifests, ...kdirs],
+    resources,
   };
   const file = join(sb.root, dir, "kustomization.yaml");
   // Renders of the same path may run at once: write whole files atomically.

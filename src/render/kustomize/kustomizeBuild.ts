@@ -30,6 +30,11 @@ export interface KustomizeBuildRequest {
   /** Repo-relative paths in `extra.components`. */
   components?: string[];
   enableHelm: boolean;
+  /**
+   * Let kustomize read any file of the sandbox, as Flux does; only for
+   * kustomizations whose every path the caller has checked.
+   */
+  repoWideLoads?: boolean;
   limits: RenderLimits;
   /** Where build errors are reported. */
   entry: Location;
@@ -57,7 +62,10 @@ export async function kustomizeBuild(
     join(wrapper, "kustomization.yaml"),
     stringify(wrapperKustomization(req, wrapper, sb.root)),
   );
-  const args = ["--load-restrictor", "LoadRestrictionsRootOnly", "."];
+  const restrictor = req.repoWideLoads
+    ? "LoadRestrictionsNone"
+    : "LoadRestrictionsRootOnly";
+  const args = ["--load-restrictor", restrictor, "."];
   if (req.enableHelm) {
     args.push("--enable-helm");
     if (sb.tools.helm) args.push("--helm-command", await helmShim(sb));
