@@ -29,10 +29,17 @@ export type PlannedSource =
       valueFiles: string[];
       values: (Record<string, unknown> | string)[];
       set: { name: string; value: string; forceString?: boolean }[];
+      /** `fileParameters`: repo-relative files passed with `--set-file`. */
+      setFiles: { name: string; path: string }[];
       skipCrds: boolean;
       inlineAt?: InlineValuesAt;
     }
-  | { type: "directory"; opts: DirectoryOptions }
+  | {
+      type: "directory";
+      opts: DirectoryOptions;
+      /** `.jsonnet` files Argo CD would evaluate and the gate does not. */
+      jsonnet?: { files: string[]; at: Location };
+    }
   | {
       type: "skip";
       severity: "notice" | "error";
@@ -166,7 +173,9 @@ function planSource(s: unknown, ctx: SourceCtx): PlannedSource {
   const opts: DirectoryOptions = { dir, recurse: d["recurse"] === true };
   if (typeof d["include"] === "string") opts.include = d["include"];
   if (typeof d["exclude"] === "string") opts.exclude = d["exclude"];
-  return { type: "directory", opts };
+  const jsonnet = directoryFiles(ctx.files, opts, /\.jsonnet$/);
+  if (jsonnet.length === 0) return { type: "directory", opts };
+  return { type: "directory", opts, jsonnet: { files: jsonnet, at: loc([]) } };
 }
 
 const KUSTOMIZE_FIELDS = [
@@ -240,6 +249,20 @@ function planHelm(
       value: String(p["value"] ?? ""),
       forceString: p["forceString"] === true,
     }));
+  const setFiles: { name: string; path: string }[] = [];
+  const params = Array.isArray(h["fileParameters"]) ? h["fileParameters"] : [];
+  for (const p of params.filter(isObject)) {
+    // Argo CD resolves these against the source path, inside the repo.
+    const path = repoPath(dir, String(p["path"] ?? ""));
+    if (path === undefined) {
+      return skip(
+        "error",
+        `fileParameters path "${String(p["path"])}" leaves the repository; refused before rendering`,
+        ["helm", "fileParameters"],
+      );
+    }
+    setFiles.push({ name: String(p["name"]), path });
+  }
   const plan: PlannedSource = {
     type: "helm",
     chartDir: dir,
@@ -248,6 +271,7 @@ function planHelm(
     valueFiles,
     values,
     set,
+    setFiles,
     skipCrds: h["skipCrds"] === true,
   };
   if (ctx.ns) plan.namespace = ctx.ns;
@@ -268,9 +292,16 @@ function sourceInputs(s: PlannedSource, ctx: PlanContext): string[] {
         ...s.components.flatMap((c) => ctx.graph.inputs(c)),
       ];
     case "helm":
-      return [...chartFiles(ctx.files, s.chartDir), ...s.valueFiles];
+      return [
+        ...chartFiles(ctx.files, s.chartDir),
+        ...s.valueFiles,
+        ...s.setFiles.map((f) => f.path),
+      ];
     case "directory":
-      return directoryFiles(ctx.files, s.opts);
+      return [
+        ...directoryFiles(ctx.files, s.opts),
+        ...(s.jsonnet?.files ?? []),
+      ];
     case "skip":
       return [];
   }

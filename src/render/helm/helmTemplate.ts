@@ -29,6 +29,8 @@ export interface HelmTemplateRequest {
   values: (Record<string, unknown> | string)[];
   /** `--set` / `--set-string` parameters. */
   set: { name: string; value: string; forceString?: boolean }[];
+  /** `--set-file` parameters; paths repo-relative and checked by the caller. */
+  setFiles?: { name: string; path: string }[];
   skipCrds?: boolean;
   helm: Config["render"]["helm"];
   limits: Config["render"]["limits"];
@@ -107,6 +109,9 @@ async function helmArgs(sb: Sandbox, req: HelmTemplateRequest) {
   }
   for (const p of req.set) {
     args.push(p.forceString ? "--set-string" : "--set", `${p.name}=${p.value}`);
+  }
+  for (const f of req.setFiles ?? []) {
+    args.push("--set-file", `${f.name}=./${f.path}`);
   }
   return args;
 }
