@@ -7,6 +7,7 @@ import { chartFiles, isChartDir } from "../helm/findCharts.js";
 import type { KustomizeGraph } from "../kustomize/KustomizeGraph.js";
 import { repoPath } from "../kustomize/repoPath.js";
 import { dataOf, findData } from "./inRepoData.js";
+import { postRenderersOf } from "./postRenderers.js";
 import { has, type InlineValuesAt } from "../helm/helmLocator.js";
 
 /** A note on a Flux object that did not (fully) render. */
@@ -46,6 +47,8 @@ export type FluxPlan = Common &
         valueFiles: string[];
         values: (Record<string, unknown> | string)[];
         inlineAt: InlineValuesAt;
+        /** kustomize overlays of `spec.postRenderers`, in order. */
+        postRenderers: Record<string, unknown>[];
       }
     | { type: "skip" }
   );
@@ -262,6 +265,7 @@ function planHelmRelease(o: FoundObject, ctx: FluxContext): FluxPlan {
     valueFiles,
     values,
     inlineAt,
+    postRenderers: postRenderersOf(spec),
   };
 }
 

@@ -13,6 +13,7 @@ import type { Sandbox } from "../sandbox/Sandbox.js";
 import { refusedInputs } from "../sandbox/symlinkFindings.js";
 import { generatedResources } from "./generatedResources.js";
 import { substituteAll } from "./postBuild.js";
+import { applyPostRenderers } from "./postRenderers.js";
 import { repoWideLoadsAreSafe } from "./repoWideLoads.js";
 import type { FluxPlan } from "./planFlux.js";
 
@@ -55,12 +56,17 @@ async function renderPlan(
   if (plan.type === "skip")
     return { target, ok: true, resources: [], findings: [] };
   if (plan.type === "helmrelease") {
-    return helmTemplate(sb, {
+    const rendered = await helmTemplate(sb, {
       target,
       ...plan,
       set: [],
       helm: render.helm,
       limits: render.limits,
+      ...signal,
+    });
+    return applyPostRenderers(sb, rendered, plan.postRenderers, {
+      limits: render.limits,
+      entry: plan.entry,
       ...signal,
     });
   }
