@@ -8,6 +8,7 @@ import type { KustomizeGraph } from "../kustomize/KustomizeGraph.js";
 import { repoPath } from "../kustomize/repoPath.js";
 import { dataOf, findData } from "./inRepoData.js";
 import { postRenderersOf } from "./postRenderers.js";
+import { postBuildVars } from "./postBuildVars.js";
 import { has, type InlineValuesAt } from "../helm/helmLocator.js";
 
 /** A note on a Flux object that did not (fully) render. */
@@ -136,7 +137,7 @@ function planKustomization(o: FoundObject, ctx: FluxContext): FluxPlan {
     extra: kustomizeExtra(spec),
     components,
   };
-  const vars = postBuildVars(spec, ns, o, ctx, plan);
+  const vars = postBuildVars(spec, ns, o, ctx.objects, plan);
   if (vars) {
     plan.vars = vars.vars;
     if (vars.incomplete) plan.varsIncomplete = true;
@@ -160,48 +161,6 @@ function kustomizeExtra(
   if (isObject(meta["annotations"]))
     extra["commonAnnotations"] = meta["annotations"];
   return extra;
-}
-
-function postBuildVars(
-  spec: Record<string, unknown>,
-  ns: string,
-  o: FoundObject,
-  ctx: FluxContext,
-  plan: Common,
-): { vars: Record<string, string>; incomplete: boolean } | undefined {
-  const post = isObject(spec["postBuild"]) ? spec["postBuild"] : undefined;
-  if (!post) return undefined;
-  const vars: Record<string, string> = {};
-  let incomplete = false;
-  const from = Array.isArray(post["substituteFrom"])
-    ? post["substituteFrom"]
-    : [];
-  from.filter(isObject).forEach((ref, i) => {
-    const found = findData(ctx.objects, ref["kind"], ref["name"], ns);
-    if (found) {
-      Object.assign(vars, dataOf(found));
-      plan.inputs.push(found.file);
-      return;
-    }
-    incomplete = true;
-    if (ref["optional"] !== true) {
-      plan.notes.push({
-        severity: "notice",
-        message: `substituteFrom ${String(ref["kind"])} "${String(ref["name"])}" is not in the repository; its variables were not substituted`,
-        at: o.doc.locate(["spec", "postBuild", "substituteFrom", i]),
-      });
-    }
-  });
-  if (isObject(post["substitute"])) {
-    for (const [k, v] of Object.entries(post["substitute"]))
-      vars[k] = String(v);
-  }
-  // Flux drops newlines from every value before substituting.
-  const clean = Object.entries(vars).map(([k, v]) => [k, v.replace(/\n/g, "")]);
-  return {
-    vars: Object.fromEntries(clean) as Record<string, string>,
-    incomplete,
-  };
 }
 
 function planHelmRelease(o: FoundObject, ctx: FluxContext): FluxPlan {
@@ -282,13 +241,15 @@ function valuesFrom(
     const found = findData(ctx.objects, ref["kind"], ref["name"], ns);
     const key =
       typeof ref["valuesKey"] === "string" ? ref["valuesKey"] : "values.yaml";
-    const value = found ? dataOf(found)[key] : undefined;
+    // SOPS-encrypted data only decrypts in the cluster.
+    const sops = found !== undefined && isObject(found.object["sops"]);
+    const value = found && !sops ? dataOf(found)[key] : undefined;
     if (found) c.inputs.push(found.file);
     if (value === undefined) {
       if (ref["optional"] !== true) {
         c.notes.push({
           severity: "notice",
-          message: `valuesFrom ${String(ref["kind"])} "${String(ref["name"])}" key "${key}" is not in the repository; rendered without it`,
+          message: `valuesFrom ${String(ref["kind"])} "${String(ref["name"])}" key "${key}" ${sops ? "is encrypted with SOPS" : "is not in the repository"}; rendered without it`,
           at: at(["valuesFrom", i]),
         });
       }

@@ -43,6 +43,19 @@ const FILES: Record<string, string> = {
     "a",
     '  v: "${FROM_CLUSTER}"\n  c: "${CLUSTER}"\n',
   ),
+  "apps/secret-vars/a.yaml": cm(
+    "a",
+    '  user: "${DB_USER}"\n  pass: "${DB_PASS}"\n  token: "${TOKEN}"\n',
+  ),
+  "clusters/secrets.yaml":
+    "apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\n  namespace: flux-system\n" +
+    "data:\n  DB_PASS: aHVudGVyMg==\nstringData:\n  DB_USER: admin\n---\n" +
+    "apiVersion: v1\nkind: Secret\nmetadata:\n  name: enc\n  namespace: flux-system\n" +
+    "data:\n  TOKEN: ENC[AES256_GCM,data:abc,type:str]\nsops:\n  version: 3.8.1\n",
+  "clusters/secret-vars.yaml": ks(
+    "secret-vars",
+    "  postBuild:\n    substituteFrom:\n      - kind: Secret\n        name: db\n      - kind: Secret\n        name: enc\n",
+  ),
   "apps/bad/a.yaml": cm("a", '  v: "${ not-a-var }"\n'),
   "apps/none/a.yaml": cm("a", '  v: "${KEEP}"\n'),
   "clusters/defaults.yaml": ks(
@@ -101,6 +114,19 @@ describe("Flux postBuild substitution", () => {
         "notice",
         'substituteFrom ConfigMap "only-in-cluster" is not in the repository; its variables were not substituted',
       ],
+    ]);
+  });
+
+  it("masks values from Secrets and keeps those of SOPS-encrypted ones", async () => {
+    const out = await render("secret-vars");
+    expect(data(out, "a")).toEqual({
+      user: "<masked>",
+      pass: "<masked>",
+      token: "${TOKEN}",
+    });
+    expect(JSON.stringify(out)).not.toContain("hunter2");
+    expect(out.findings.map((f) => f.message)).toEqual([
+      'substituteFrom Secret "enc" is encrypted with SOPS, which only the cluster can decrypt; its variables were not substituted',
     ]);
   });
 
