@@ -35,6 +35,19 @@ const FILES: Record<string, string> = {
     "    path: charts/cfg\n    helm:\n      fileParameters:\n        - name: script\n          path: ../../../etc/passwd\n",
   ),
   "apps/jsonnet.yaml": app("jsonnet", "    path: jsonnet\n"),
+  ...Object.fromEntries(
+    [
+      ["url", "https://example.com/values.yaml"],
+      ["up", "../../../etc/passwd"],
+      ["noref", "$nope/values.yaml"],
+    ].map(([name, file]) => [
+      `apps/${name}.yaml`,
+      app(
+        name!,
+        `    path: charts/cfg\n    helm:\n      valueFiles:\n        - ${file}\n`,
+      ),
+    ]),
+  ),
 };
 
 describe("Argo CD source options", () => {
@@ -63,6 +76,33 @@ describe("Argo CD source options", () => {
       'fileParameters path "../../../etc/passwd" leaves the repository; refused before rendering',
     ]);
   });
+
+  const valueFileCases: [string, string, string][] = [
+    [
+      "url",
+      "notice",
+      'values file "https://example.com/values.yaml" is remote and was not fetched; this source is not rendered',
+    ],
+    [
+      "up",
+      "error",
+      'values file "../../../etc/passwd" leaves the repository; refused before rendering',
+    ],
+    [
+      "noref",
+      "error",
+      'values file "$nope/values.yaml" names ref "nope", which no source of this Application has',
+    ],
+  ];
+  for (const [name, severity, message] of valueFileCases) {
+    it(`explains the values file of app ${name}`, async () => {
+      const out = await argocdRenderer.render(byName(name), s.ctx);
+      expect(out.ok).toBe(severity !== "error");
+      expect(out.findings.map((f) => [f.severity, f.message])).toEqual([
+        [severity, message],
+      ]);
+    });
+  }
 
   it("says that Jsonnet files of a directory source are not evaluated", async () => {
     const t = byName("jsonnet");

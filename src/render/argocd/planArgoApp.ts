@@ -225,14 +225,10 @@ function planHelm(
   const h = isObject(s["helm"]) ? s["helm"] : {};
   const valueFiles: string[] = [];
   for (const v of Array.isArray(h["valueFiles"]) ? h["valueFiles"] : []) {
-    const resolved = valueFilePath(String(v), dir, ctx.refs);
-    if (resolved === undefined) {
-      return skip(
-        "notice",
-        `values file "${String(v)}" is in another repository or leaves this one; this source is not rendered`,
-        ["helm", "valueFiles"],
-      );
-    }
+    const refused = refuseValueFile(String(v), dir, ctx.refs);
+    if (refused)
+      return skip(refused.severity, refused.message, ["helm", "valueFiles"]);
+    const resolved = valueFilePath(String(v), dir, ctx.refs) ?? "";
     if (h["ignoreMissingValueFiles"] === true && !ctx.files.includes(resolved))
       continue;
     valueFiles.push(resolved);
@@ -325,4 +321,41 @@ function inlineValuesAt(
   }
   // `values` is one YAML string: point at it as a whole.
   return (keys) => (has(parsed, keys) ? locate(["values"]) : undefined);
+}
+
+/**
+ * Why a `helm.valueFiles` entry cannot be read: a URL (Argo CD would
+ * fetch it; the gate does not), a `$ref` to another repository (both
+ * notices), or a path that leaves the repository (an error, as Argo CD
+ * refuses it too).
+ */
+function refuseValueFile(
+  v: string,
+  dir: string,
+  refs: ReadonlyMap<string, string | undefined>,
+): { severity: "notice" | "error"; message: string } | undefined {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) {
+    return {
+      severity: "notice",
+      message: `values file "${v}" is remote and was not fetched; this source is not rendered`,
+    };
+  }
+  if (valueFilePath(v, dir, refs) !== undefined) return undefined;
+  const ref = /^\$([^/]+)\//.exec(v)?.[1];
+  if (ref !== undefined && refs.has(ref)) {
+    return {
+      severity: "notice",
+      message: `values file "${v}" is in another repository; this source is not rendered`,
+    };
+  }
+  if (ref !== undefined) {
+    return {
+      severity: "error",
+      message: `values file "${v}" names ref "${ref}", which no source of this Application has`,
+    };
+  }
+  return {
+    severity: "error",
+    message: `values file "${v}" leaves the repository; refused before rendering`,
+  };
 }
