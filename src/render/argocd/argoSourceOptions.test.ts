@@ -35,6 +35,13 @@ const FILES: Record<string, string> = {
     "    path: charts/cfg\n    helm:\n      fileParameters:\n        - name: script\n          path: ../../../etc/passwd\n",
   ),
   "apps/jsonnet.yaml": app("jsonnet", "    path: jsonnet\n"),
+  "kust/kustomization.yaml": "resources:\n  - deploy.yaml\n",
+  "kust/deploy.yaml":
+    "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 1\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n",
+  "apps/kust.yaml": app(
+    "kust",
+    '    path: kust\n    kustomize:\n      labelWithoutSelector: true\n      commonLabels:\n        team: a\n      replicas:\n        - name: web\n          count: "4"\n',
+  ),
   ...Object.fromEntries(
     [
       ["url", "https://example.com/values.yaml"],
@@ -103,6 +110,21 @@ describe("Argo CD source options", () => {
       ]);
     });
   }
+
+  it("applies kustomize labelWithoutSelector and string replica counts", async () => {
+    const out = await argocdRenderer.render(byName("kust"), s.ctx);
+    expect(out.findings).toEqual([]);
+    expect(out.resources[0]!.object).toMatchObject({
+      metadata: { labels: { team: "a" } },
+      spec: {
+        replicas: 4,
+        selector: { matchLabels: { app: "web" } },
+        template: { metadata: { labels: { app: "web" } } },
+      },
+    });
+    const spec = out.resources[0]!.object["spec"] as Record<string, unknown>;
+    expect(JSON.stringify(spec)).not.toContain("team");
+  });
 
   it("says that Jsonnet files of a directory source are not evaluated", async () => {
     const t = byName("jsonnet");

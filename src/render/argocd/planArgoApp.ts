@@ -197,10 +197,32 @@ function planKustomize(s: Record<string, unknown>, dir: string): PlannedSource {
     // Argo CD writes `name=newName:tag` strings; kustomize wants objects.
     extra["images"] = (extra["images"] as unknown[]).map(imageOverride);
   }
+  if (Array.isArray(extra["replicas"])) {
+    // Argo CD takes `count` as a string too; kustomize wants a number.
+    extra["replicas"] = (extra["replicas"] as unknown[]).map(replicaCount);
+  }
+  if (k["labelWithoutSelector"] === true && isObject(k["commonLabels"])) {
+    // Argo CD then adds the labels without touching selectors (or, unless
+    // labelIncludeTemplates, pod templates).
+    delete extra["commonLabels"];
+    extra["labels"] = [
+      {
+        pairs: k["commonLabels"],
+        includeSelectors: false,
+        includeTemplates: k["labelIncludeTemplates"] === true,
+      },
+    ];
+  }
   const components = (Array.isArray(k["components"]) ? k["components"] : [])
     .map((c) => repoPath(dir, String(c)))
     .filter((c): c is string => c !== undefined);
   return { type: "kustomize", dir, extra, components };
+}
+
+function replicaCount(v: unknown): unknown {
+  if (!isObject(v) || typeof v["count"] !== "string") return v;
+  const n = Number(v["count"]);
+  return Number.isInteger(n) ? { ...v, count: n } : v;
 }
 
 function imageOverride(v: unknown): unknown {
