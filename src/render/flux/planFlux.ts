@@ -48,6 +48,7 @@ export type FluxPlan = Common &
         valueFiles: string[];
         values: (Record<string, unknown> | string)[];
         inlineAt: InlineValuesAt;
+        replaceChartValues: boolean;
         /** kustomize overlays of `spec.postRenderers`, in order. */
         postRenderers: Record<string, unknown>[];
       }
@@ -196,7 +197,11 @@ function planHelmRelease(o: FoundObject, ctx: FluxContext): FluxPlan {
     Array.isArray(chart["valuesFiles"]) ? chart["valuesFiles"] : []
   )
     .map((f) => repoPath("", String(f)))
-    .filter((f): f is string => f !== undefined);
+    .filter((f): f is string => f !== undefined)
+    .filter(
+      (f) =>
+        chart["ignoreMissingValuesFiles"] !== true || ctx.files.includes(f),
+    );
   c.inputs.push(...chartFiles(ctx.files, chartDir), ...valueFiles);
   const values = valuesFrom(spec, ns, ctx, c, at);
   if (isObject(spec["values"])) values.push(spec["values"]);
@@ -222,6 +227,9 @@ function planHelmRelease(o: FoundObject, ctx: FluxContext): FluxPlan {
     releaseName,
     namespace: target ?? ns,
     valueFiles,
+    // source-controller packages the chart with the merged valuesFiles as
+    // its values.yaml: the chart's own defaults apply only when listed.
+    replaceChartValues: true,
     values,
     inlineAt,
     postRenderers: postRenderersOf(spec),
