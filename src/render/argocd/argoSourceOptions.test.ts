@@ -30,6 +30,10 @@ const FILES: Record<string, string> = {
     "files",
     "    path: charts/cfg\n    helm:\n      fileParameters:\n        - name: script\n          path: files/run.sh\n",
   ),
+  "apps/params.yaml": app(
+    "params",
+    "    path: charts/cfg\n    helm:\n      parameters:\n        - name: script\n          value: a,b\n",
+  ),
   "apps/escape.yaml": app(
     "escape",
     "    path: charts/cfg\n    helm:\n      fileParameters:\n        - name: script\n          path: ../../../etc/passwd\n",
@@ -74,6 +78,12 @@ describe("Argo CD source options", () => {
     const out = await argocdRenderer.render(t, s.ctx);
     expect(out.findings).toEqual([]);
     expect(out.resources[0]!.object["data"]).toEqual({ script: "echo hi\n" });
+  });
+
+  it("keeps commas in a Helm parameter value, as Argo CD escapes them", async () => {
+    const out = await argocdRenderer.render(byName("params"), s.ctx);
+    expect(out.findings).toEqual([]);
+    expect(out.resources[0]!.object["data"]).toEqual({ script: "a,b" });
   });
 
   it("refuses a fileParameters path that leaves the repository", async () => {

@@ -219,6 +219,15 @@ function planKustomize(s: Record<string, unknown>, dir: string): PlannedSource {
   return { type: "kustomize", dir, extra, components };
 }
 
+/**
+ * Argo CD escapes the commas of a Helm parameter (helm would split the
+ * `--set` there), except in a `{a,b}` list value.
+ */
+function escapeCommas(v: string): string {
+  if (v.startsWith("{") && v.endsWith("}")) return v;
+  return v.replace(/(?<!\\),/g, "\\,");
+}
+
 function replicaCount(v: unknown): unknown {
   if (!isObject(v) || typeof v["count"] !== "string") return v;
   const n = Number(v["count"]);
@@ -264,7 +273,7 @@ function planHelm(
     .filter(isObject)
     .map((p) => ({
       name: String(p["name"]),
-      value: String(p["value"] ?? ""),
+      value: escapeCommas(String(p["value"] ?? "")),
       forceString: p["forceString"] === true,
     }));
   const setFiles: { name: string; path: string }[] = [];
