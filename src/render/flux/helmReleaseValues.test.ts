@@ -32,6 +32,10 @@ describe("Flux HelmRelease valuesFiles", () => {
         "only-prod",
         "      valuesFiles:\n        - charts/web/values-prod.yaml\n",
       ),
+      "clusters/escape.yaml": hr(
+        "escape",
+        "      valuesFiles:\n        - ../../etc/passwd\n",
+      ),
       "clusters/missing.yaml": hr(
         "missing",
         "      ignoreMissingValuesFiles: true\n      valuesFiles:\n        - charts/web/values-gone.yaml\n",
@@ -55,6 +59,18 @@ describe("Flux HelmRelease valuesFiles", () => {
   it("replace the chart's values.yaml, as source-controller packages it", async () => {
     // values.yaml (repository: nginx) is not listed, so it does not apply.
     expect(await image("only-prod")).toEqual([3, ":1.27"]);
+  });
+
+  it("refuse a values file outside the repository", async () => {
+    const t = targets.find((x) => x.id.endsWith("#web/escape"))!;
+    const out = await fluxRenderer.render(t, s.ctx);
+    expect(out.ok).toBe(false);
+    expect(out.findings.map((f) => [f.severity, f.message])).toEqual([
+      [
+        "error",
+        'values file "../../etc/passwd" leaves the repository; refused before rendering',
+      ],
+    ]);
   });
 
   it("skip missing files with ignoreMissingValuesFiles", async () => {

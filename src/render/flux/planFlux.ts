@@ -193,10 +193,20 @@ function planHelmRelease(o: FoundObject, ctx: FluxContext): FluxPlan {
     });
     return { ...c, type: "skip" };
   }
-  const valueFiles = (
+  const listed = (
     Array.isArray(chart["valuesFiles"]) ? chart["valuesFiles"] : []
-  )
-    .map((f) => repoPath("", String(f)))
+  ).map(String);
+  const escaping = listed.find((f) => repoPath("", f) === undefined);
+  if (escaping !== undefined) {
+    c.notes.push({
+      severity: "error",
+      message: `values file "${escaping}" leaves the repository; refused before rendering`,
+      at: at(["chart", "spec", "valuesFiles"]),
+    });
+    return { ...c, type: "skip" };
+  }
+  const valueFiles = listed
+    .map((f) => repoPath("", f))
     .filter((f): f is string => f !== undefined)
     .filter(
       (f) =>
