@@ -30,7 +30,8 @@ const FILES: Record<string, string> = {
     "resources:\n  - ../../common/ns.yaml\ntransformers:\n  - t.yaml\n",
   "apps/plugin/t.yaml": TRANSFORMER,
   "plain/a.yaml": cm("a"),
-  "plain/sub/kustomization.yaml": "resources:\n  - b.yaml\n  - deeper\n",
+  "plain/sub/kustomization.yaml":
+    "resources:\n  - b.yaml\n  - deeper\n  - ../../common/ns.yaml\n",
   "plain/sub/b.yaml": cm("b"),
   "plain/sub/deeper/kustomization.yaml": "resources:\n  - c.yaml\n",
   "plain/sub/deeper/c.yaml": cm("c"),
@@ -78,7 +79,14 @@ describe("Flux Kustomization builds", () => {
   it("generate one kustomization over nested kustomizations", async () => {
     const out = await render("plain");
     expect(out.findings).toEqual([]);
-    expect(out.resources.map((r) => r.name).sort()).toEqual(["a", "b", "c"]);
+    expect(out.resources.map((r) => r.name).sort()).toEqual([
+      "a",
+      "b",
+      "c",
+      "common",
+    ]);
+    const t = targets.find((x) => x.id.endsWith("#flux-system/plain"))!;
+    expect(t.inputs).toContain("common/ns.yaml");
   });
 
   it("refuse remote bases of kustomizations a generated one includes", async () => {

@@ -9,6 +9,7 @@ import { repoPath } from "../kustomize/repoPath.js";
 import { dataOf, findData } from "./inRepoData.js";
 import { postRenderersOf } from "./postRenderers.js";
 import { postBuildVars } from "./postBuildVars.js";
+import { generatedResources } from "./generatedResources.js";
 import { has, type InlineValuesAt } from "../helm/helmLocator.js";
 
 /** A note on a Flux object that did not (fully) render. */
@@ -120,9 +121,7 @@ function planKustomization(o: FoundObject, ctx: FluxContext): FluxPlan {
   }
   const generate = !ctx.graph.nodes.has(dir);
   c.inputs.push(
-    ...(generate
-      ? directoryFiles(ctx.files, { dir, recurse: true })
-      : ctx.graph.inputs(dir)),
+    ...(generate ? generatedInputs(dir, ctx) : ctx.graph.inputs(dir)),
   );
   const components = (
     Array.isArray(spec["components"]) ? spec["components"] : []
@@ -145,6 +144,20 @@ function planKustomization(o: FoundObject, ctx: FluxContext): FluxPlan {
   }
   plan.inputs = [...new Set(plan.inputs)].sort();
   return plan;
+}
+
+/**
+ * What a generated kustomization reads: the manifests below `dir` and,
+ * for nested kustomizations, everything they read (which may lie outside).
+ */
+function generatedInputs(dir: string, ctx: FluxContext): string[] {
+  const nested = generatedResources(dir, ctx.files)
+    .map((r) => (dir === "" ? r : `${dir}/${r}`))
+    .filter((d) => ctx.graph.nodes.has(d));
+  return [
+    ...directoryFiles(ctx.files, { dir, recurse: true }),
+    ...nested.flatMap((d) => ctx.graph.inputs(d)),
+  ];
 }
 
 function kustomizeExtra(
