@@ -21,14 +21,19 @@ export function dirOf(file: string): string {
 export function isRemoteRef(ref: string): boolean {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref)) return true;
   if (/^git@|^ssh:|\?ref=|\.git(\/\/|$)/.test(ref)) return true;
+  // go-getter forcing (`git::https://…`), kustomize's `gh:` shorthand and
+  // scp-like `user@host:path`: kustomize fetches all of them.
+  if (/^[a-z0-9]+::|^gh:|^[\w.-]+@[\w.-]+:/i.test(ref)) return true;
   // `github.com/org/repo/path` and other host-first forms.
   return /^[a-z0-9-]+(\.[a-z0-9-]+)+\/[^/]/i.test(ref);
 }
 
 /** The host part of a remote reference, lower case. */
 export function remoteHost(ref: string): string {
-  const url = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^/:?#]+)/i.exec(ref);
+  if (/^gh:/i.test(ref)) return "github.com";
+  const bare = ref.replace(/^[a-z0-9]+::/i, "");
+  const url = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^/:?#]+)/i.exec(bare);
   if (url?.[1]) return url[1].toLowerCase();
-  const scp = /^(?:[^@/]+@)?([^/:]+)[:/]/.exec(ref);
-  return (scp?.[1] ?? ref).toLowerCase();
+  const scp = /^(?:[^@/]+@)?([^/:]+)[:/]/.exec(bare);
+  return (scp?.[1] ?? bare).toLowerCase();
 }

@@ -66,6 +66,38 @@ describe("kustomize hostile inputs", () => {
       line: 3,
     },
     {
+      name: "a remote base written with go-getter's git:: prefix",
+      files: {
+        "app/kustomization.yaml":
+          "resources:\n  - git::https://git.example.com/org/repo//base\n",
+      },
+      rule: "render/remote",
+      message:
+        'remote source "git::https://git.example.com/org/repo//base" was not fetched (host git.example.com is not in render.remote.allow); this target is not rendered',
+      line: 2,
+    },
+    {
+      name: "a remote base written with kustomize's gh: shorthand",
+      files: {
+        "app/kustomization.yaml": "resources:\n  - gh:org/repo//base?ref=v1\n",
+      },
+      rule: "render/remote",
+      message:
+        'remote source "gh:org/repo//base?ref=v1" was not fetched (host github.com is not in render.remote.allow); this target is not rendered',
+      line: 2,
+    },
+    {
+      name: "a remote base written scp-like with a user",
+      files: {
+        "app/kustomization.yaml":
+          "resources:\n  - deploy@git.example.com:org/repo//base\n",
+      },
+      rule: "render/remote",
+      message:
+        'remote source "deploy@git.example.com:org/repo//base" was not fetched (host git.example.com is not in render.remote.allow); this target is not rendered',
+      line: 2,
+    },
+    {
       name: "an exec KRM function",
       files: {
         "app/kustomization.yaml": "transformers:\n  - fn.yaml\n",
