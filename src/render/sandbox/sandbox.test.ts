@@ -98,6 +98,17 @@ describe("kustomize hostile inputs", () => {
       line: 2,
     },
     {
+      name: "a github.com base hidden behind a local directory of that name",
+      files: {
+        "app/kustomization.yaml": "resources:\n  - github.com/evil/repo\n",
+        "app/github.com/evil/repo/kustomization.yaml": "resources: []\n",
+      },
+      rule: "render/remote",
+      message:
+        'remote source "github.com/evil/repo" was not fetched (host github.com is not in render.remote.allow); this target is not rendered',
+      line: 2,
+    },
+    {
       name: "an exec KRM function",
       files: {
         "app/kustomization.yaml": "transformers:\n  - fn.yaml\n",
@@ -213,6 +224,16 @@ describe("kustomize hostile inputs", () => {
         location: { path: "app/link.yaml" },
       }),
     ]);
+  });
+
+  it("builds a local directory whose name looks like a host", async () => {
+    const out = await renderOnly({
+      "app/kustomization.yaml": "resources:\n  - my.dir/base\n",
+      "app/my.dir/base/kustomization.yaml": "resources:\n  - cm.yaml\n",
+      "app/my.dir/base/cm.yaml": CM,
+    });
+    expect(out.findings).toEqual([]);
+    expect(out.resources.map((r) => r.name)).toEqual(["a"]);
   });
 
   it("keeps a symlink that stays inside the repository", async () => {
