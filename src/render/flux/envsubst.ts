@@ -3,8 +3,9 @@ import { applyFunc, isDefaultOp } from "./envsubstFuncs.js";
 /** How {@link envsubst} treats variables that have no value. */
 export interface EnvsubstOptions {
   /**
-   * Leave `${var...}` of unknown variables as written, for when some
-   * values live only in the cluster (a substituteFrom outside the repo).
+   * Leave references to unknown variables as written, for when some
+   * values live only in the cluster (a substituteFrom outside the repo);
+   * ones with a default still take it, the likeliest value.
    */
   keepUnknown?: boolean;
 }
@@ -36,7 +37,9 @@ export function envsubst(
   const missing = new Set<string>();
   const p = new Parser(text, (name, op, args, raw) => {
     const value = vars[name];
-    if (value === undefined && options.keepUnknown) return raw;
+    if (value === undefined && options.keepUnknown && !isDefaultOp(op)) {
+      return raw;
+    }
     if (value === undefined && !isDefaultOp(op)) missing.add(name);
     return applyFunc(op, value ?? "", args);
   });
