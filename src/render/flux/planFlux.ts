@@ -9,6 +9,7 @@ import { repoPath } from "../kustomize/repoPath.js";
 import { dataOf, findData } from "./inRepoData.js";
 import { postRenderersOf } from "./postRenderers.js";
 import { postBuildVars } from "./postBuildVars.js";
+import { withParentVars } from "./parentVars.js";
 import { generatedResources } from "./generatedResources.js";
 import { has, type InlineValuesAt } from "../helm/helmLocator.js";
 
@@ -66,12 +67,23 @@ export interface FluxContext {
 
 /** Plans every Flux Kustomization and HelmRelease of the repo. */
 export function planFlux(ctx: FluxContext): FluxPlan[] {
+  const kustomizations = ofKind(
+    ctx.objects,
+    "kustomize.toolkit.fluxcd.io",
+    "Kustomization",
+  );
+  // One level of nesting: a parent's variables as written in the repo.
+  const parents = kustomizations.map((o) => planKustomization(o, ctx));
+  const plan = (o: FoundObject, fn: typeof planKustomization) => {
+    const { object, parentFile } = withParentVars(o, parents);
+    const p = fn(object, ctx);
+    if (parentFile) p.inputs = [...new Set([...p.inputs, parentFile])].sort();
+    return p;
+  };
   return [
-    ...ofKind(ctx.objects, "kustomize.toolkit.fluxcd.io", "Kustomization").map(
-      (o) => planKustomization(o, ctx),
-    ),
+    ...kustomizations.map((o) => plan(o, planKustomization)),
     ...ofKind(ctx.objects, "helm.toolkit.fluxcd.io", "HelmRelease").map((o) =>
-      planHelmRelease(o, ctx),
+      plan(o, planHelmRelease),
     ),
   ];
 }
