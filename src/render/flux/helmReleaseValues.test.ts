@@ -32,6 +32,16 @@ describe("Flux HelmRelease valuesFiles", () => {
         "only-prod",
         "      valuesFiles:\n        - charts/web/values-prod.yaml\n",
       ),
+      "clusters/secret.yaml": hr(
+        "secret",
+        "      valuesFiles:\n        - charts/web/values.yaml\n",
+      ).concat(
+        "  valuesFrom:\n    - kind: Secret\n      name: tags\n      valuesKey: tag\n      targetPath: image.tag\n" +
+          "    - kind: Secret\n      name: tags\n      valuesKey: values.yaml\n",
+      ),
+      "clusters/tags.yaml":
+        "apiVersion: v1\nkind: Secret\nmetadata:\n  name: tags\n  namespace: web\n" +
+        "stringData:\n  tag: hunter22\n  values.yaml: |\n    image:\n      repository: reg.example/s3cret-repo\n",
       "clusters/escape.yaml": hr(
         "escape",
         "      valuesFiles:\n        - ../../etc/passwd\n",
@@ -71,6 +81,10 @@ describe("Flux HelmRelease valuesFiles", () => {
         'values file "../../etc/passwd" leaves the repository; refused before rendering',
       ],
     ]);
+  });
+
+  it("mask values from a Secret wherever the chart copies them", async () => {
+    expect(await image("secret")).toEqual([1, "<masked>:<masked>"]);
   });
 
   it("skip missing files with ignoreMissingValuesFiles", async () => {

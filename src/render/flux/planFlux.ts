@@ -10,6 +10,7 @@ import { dataOf, findData } from "./inRepoData.js";
 import { postRenderersOf } from "./postRenderers.js";
 import { postBuildVars } from "./postBuildVars.js";
 import { withParentVars } from "./parentVars.js";
+import { secretLeaves } from "./maskValues.js";
 import { generatedResources } from "./generatedResources.js";
 import { has, type InlineValuesAt } from "../helm/helmLocator.js";
 
@@ -51,6 +52,8 @@ export type FluxPlan = Common &
         values: (Record<string, unknown> | string)[];
         inlineAt: InlineValuesAt;
         replaceChartValues: boolean;
+        /** Values taken from Secrets, masked in the rendered output. */
+        secretValues: string[];
         /** kustomize overlays of `spec.postRenderers`, in order. */
         postRenderers: Record<string, unknown>[];
       }
@@ -238,7 +241,8 @@ function planHelmRelease(o: FoundObject, ctx: FluxContext): FluxPlan {
         chart["ignoreMissingValuesFiles"] !== true || ctx.files.includes(f),
     );
   c.inputs.push(...chartFiles(ctx.files, chartDir), ...valueFiles);
-  const values = valuesFrom(spec, ns, ctx, c, at);
+  const secretValues: string[] = [];
+  const values = valuesFrom(spec, ns, ctx, c, at, secretValues);
   if (isObject(spec["values"])) values.push(spec["values"]);
   const target =
     typeof spec["targetNamespace"] === "string"
@@ -265,6 +269,7 @@ function planHelmRelease(o: FoundObject, ctx: FluxContext): FluxPlan {
     // source-controller packages the chart with the merged valuesFiles as
     // its values.yaml: the chart's own defaults apply only when listed.
     replaceChartValues: true,
+    secretValues,
     values,
     inlineAt,
     postRenderers: postRenderersOf(spec),
@@ -277,6 +282,7 @@ function valuesFrom(
   ctx: FluxContext,
   c: Common,
   at: (f: (string | number)[]) => Location,
+  secretValues: string[],
 ): (Record<string, unknown> | string)[] {
   const out: (Record<string, unknown> | string)[] = [];
   const list = Array.isArray(spec["valuesFrom"]) ? spec["valuesFrom"] : [];
@@ -300,6 +306,9 @@ function valuesFrom(
     }
     const path =
       typeof ref["targetPath"] === "string" ? ref["targetPath"] : undefined;
+    if (found?.kind === "Secret") {
+      secretValues.push(...secretLeaves(value, path !== undefined));
+    }
     out.push(path ? nested(path.split("."), value) : value);
   });
   return out;

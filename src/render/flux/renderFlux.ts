@@ -14,6 +14,7 @@ import { refusedInputs } from "../sandbox/symlinkFindings.js";
 import { generatedResources } from "./generatedResources.js";
 import { substituteAll } from "./postBuild.js";
 import { applyPostRenderers } from "./postRenderers.js";
+import { maskValues } from "./maskValues.js";
 import { repoWideLoadsAreSafe } from "./repoWideLoads.js";
 import type { FluxPlan } from "./planFlux.js";
 
@@ -64,11 +65,12 @@ async function renderPlan(
       limits: render.limits,
       ...signal,
     });
-    return applyPostRenderers(sb, rendered, plan.postRenderers, {
+    const post = await applyPostRenderers(sb, rendered, plan.postRenderers, {
       limits: render.limits,
       entry: plan.entry,
       ...signal,
     });
+    return maskValues(post, plan.secretValues);
   }
   const graph = await graphOfTree(ctx.tree);
   const files = await ctx.tree.files();
