@@ -39,6 +39,9 @@ const FILES: Record<string, string> = {
   "remote/sub/kustomization.yaml":
     "resources:\n  - https://github.com/evil/repo//base?ref=v1\n",
   "clusters/prod.yaml": ks("prod", "./apps/prod"),
+  "clusters/patchpath.yaml":
+    ks("patchpath", "./apps/prod") +
+    "  patches:\n    - path: /etc/hostname\n    - path: ../../../../etc/passwd\n",
   "clusters/plugin.yaml": ks("plugin", "./apps/plugin"),
   "clusters/plain.yaml": ks("plain", "./plain"),
   "clusters/remote.yaml": ks("remote", "./remote"),
@@ -66,6 +69,17 @@ describe("Flux Kustomization builds", () => {
     expect(out.resources.map((r) => [r.name, r.source])).toEqual([
       ["common", { path: "common/ns.yaml", line: 1 }],
     ]);
+  });
+
+  it("ignore a patch path in a Flux object, as its CRD prunes it", async () => {
+    const out = await render("patchpath");
+    expect(out.ok).toBe(false);
+    expect(out.findings[0]!.message).toMatch(
+      /must specify one of patch and path/,
+    );
+    expect(out.findings.map((f) => f.message).join()).not.toMatch(
+      /hostname|passwd|root:/,
+    );
   });
 
   it("keep kustomize's load restrictor where plugin configs are read", async () => {

@@ -11,6 +11,7 @@ import { postRenderersOf } from "./postRenderers.js";
 import { postBuildVars } from "./postBuildVars.js";
 import { withParentVars } from "./parentVars.js";
 import { secretLeaves } from "./maskValues.js";
+import { inlinePatches } from "./inlinePatches.js";
 import { generatedResources } from "./generatedResources.js";
 import { has, type InlineValuesAt } from "../helm/helmLocator.js";
 
@@ -181,9 +182,11 @@ function kustomizeExtra(
   const extra: Record<string, unknown> = {};
   if (typeof spec["targetNamespace"] === "string")
     extra["namespace"] = spec["targetNamespace"];
-  for (const f of ["namePrefix", "nameSuffix", "patches", "images"]) {
+  for (const f of ["namePrefix", "nameSuffix", "images"]) {
     if (spec[f] !== undefined) extra[f] = spec[f];
   }
+  if (spec["patches"] !== undefined)
+    extra["patches"] = inlinePatches(spec["patches"]);
   const meta = isObject(spec["commonMetadata"]) ? spec["commonMetadata"] : {};
   if (isObject(meta["labels"]))
     extra["labels"] = [{ pairs: meta["labels"], includeSelectors: false }];

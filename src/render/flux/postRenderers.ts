@@ -7,6 +7,7 @@ import { isObject } from "../../manifests/toResources.js";
 import { kustomizeBuild } from "../kustomize/kustomizeBuild.js";
 import type { RenderedTarget } from "../RenderTarget.js";
 import { renderedResource } from "../renderedResource.js";
+import { inlinePatches } from "./inlinePatches.js";
 import type { RenderLimits, Sandbox } from "../sandbox/Sandbox.js";
 
 /** The kustomize fields a HelmRelease post-renderer may set. */
@@ -32,7 +33,10 @@ export function postRenderersOf(
     .map((p) => (isObject(p["kustomize"]) ? p["kustomize"] : {}))
     .map((k) =>
       Object.fromEntries(
-        FIELDS.filter((f) => k[f] !== undefined).map((f) => [f, k[f]]),
+        FIELDS.filter((f) => k[f] !== undefined).map((f) => [
+          f,
+          f === "patches" ? inlinePatches(k[f]) : k[f],
+        ]),
       ),
     )
     .filter((k) => Object.keys(k).length > 0);
