@@ -22,16 +22,20 @@ export interface DirectoryOptions {
  * Files of a directory source, as Argo CD would pick them: YAML and JSON
  * files (below `dir` only with `recurse`) that `include` matches and
  * `exclude` does not.
+ *
+ * @param kinds - which file names count (Argo CD also evaluates
+ *   `.jsonnet` files, which the gate does not)
  */
 export function directoryFiles(
   files: readonly string[],
   opts: DirectoryOptions,
+  kinds: RegExp = /\.(ya?ml|json)$/,
 ): string[] {
   const prefix = opts.dir === "" ? "" : `${opts.dir}/`;
   const include = opts.include ? argoGlob(opts.include) : () => true;
   const exclude = opts.exclude ? argoGlob(opts.exclude) : () => false;
   return files.filter((f) => {
-    if (!f.startsWith(prefix) || !/\.(ya?ml|json)$/.test(f)) return false;
+    if (!f.startsWith(prefix) || !kinds.test(f)) return false;
     const rel = f.slice(prefix.length);
     if (!opts.recurse && rel.includes("/")) return false;
     return include(rel) && !exclude(rel);

@@ -29,10 +29,17 @@ export type PlannedSource =
       valueFiles: string[];
       values: (Record<string, unknown> | string)[];
       set: { name: string; value: string; forceString?: boolean }[];
+      /** `fileParameters`: repo-relative files passed with `--set-file`. */
+      setFiles: { name: string; path: string }[];
       skipCrds: boolean;
       inlineAt?: InlineValuesAt;
     }
-  | { type: "directory"; opts: DirectoryOptions }
+  | {
+      type: "directory";
+      opts: DirectoryOptions;
+      /** `.jsonnet` files Argo CD would evaluate and the gate does not. */
+      jsonnet?: { files: string[]; at: Location };
+    }
   | {
       type: "skip";
       severity: "notice" | "error";
@@ -166,7 +173,9 @@ function planSource(s: unknown, ctx: SourceCtx): PlannedSource {
   const opts: DirectoryOptions = { dir, recurse: d["recurse"] === true };
   if (typeof d["include"] === "string") opts.include = d["include"];
   if (typeof d["exclude"] === "string") opts.exclude = d["exclude"];
-  return { type: "directory", opts };
+  const jsonnet = directoryFiles(ctx.files, opts, /\.jsonnet$/);
+  if (jsonnet.length === 0) return { type: "directory", opts };
+  return { type: "directory", opts, jsonnet: { files: jsonnet, at: loc([]) } };
 }
 
 const KUSTOMIZE_FIELDS = [
@@ -188,10 +197,41 @@ function planKustomize(s: Record<string, unknown>, dir: string): PlannedSource {
     // Argo CD writes `name=newName:tag` strings; kustomize wants objects.
     extra["images"] = (extra["images"] as unknown[]).map(imageOverride);
   }
+  if (Array.isArray(extra["replicas"])) {
+    // Argo CD takes `count` as a string too; kustomize wants a number.
+    extra["replicas"] = (extra["replicas"] as unknown[]).map(replicaCount);
+  }
+  if (k["labelWithoutSelector"] === true && isObject(k["commonLabels"])) {
+    // Argo CD then adds the labels without touching selectors (or, unless
+    // labelIncludeTemplates, pod templates).
+    delete extra["commonLabels"];
+    extra["labels"] = [
+      {
+        pairs: k["commonLabels"],
+        includeSelectors: false,
+        includeTemplates: k["labelIncludeTemplates"] === true,
+      },
+    ];
+  }
   const components = (Array.isArray(k["components"]) ? k["components"] : [])
     .map((c) => repoPath(dir, String(c)))
     .filter((c): c is string => c !== undefined);
   return { type: "kustomize", dir, extra, components };
+}
+
+/**
+ * Argo CD escapes the commas of a Helm parameter (helm would split the
+ * `--set` there), except in a `{a,b}` list value.
+ */
+function escapeCommas(v: string): string {
+  if (v.startsWith("{") && v.endsWith("}")) return v;
+  return v.replace(/(?<!\\),/g, "\\,");
+}
+
+function replicaCount(v: unknown): unknown {
+  if (!isObject(v) || typeof v["count"] !== "string") return v;
+  const n = Number(v["count"]);
+  return Number.isInteger(n) ? { ...v, count: n } : v;
 }
 
 function imageOverride(v: unknown): unknown {
@@ -216,14 +256,10 @@ function planHelm(
   const h = isObject(s["helm"]) ? s["helm"] : {};
   const valueFiles: string[] = [];
   for (const v of Array.isArray(h["valueFiles"]) ? h["valueFiles"] : []) {
-    const resolved = valueFilePath(String(v), dir, ctx.refs);
-    if (resolved === undefined) {
-      return skip(
-        "notice",
-        `values file "${String(v)}" is in another repository or leaves this one; this source is not rendered`,
-        ["helm", "valueFiles"],
-      );
-    }
+    const refused = refuseValueFile(String(v), dir, ctx.refs);
+    if (refused)
+      return skip(refused.severity, refused.message, ["helm", "valueFiles"]);
+    const resolved = valueFilePath(String(v), dir, ctx.refs) ?? "";
     if (h["ignoreMissingValueFiles"] === true && !ctx.files.includes(resolved))
       continue;
     valueFiles.push(resolved);
@@ -237,9 +273,23 @@ function planHelm(
     .filter(isObject)
     .map((p) => ({
       name: String(p["name"]),
-      value: String(p["value"] ?? ""),
+      value: escapeCommas(String(p["value"] ?? "")),
       forceString: p["forceString"] === true,
     }));
+  const setFiles: { name: string; path: string }[] = [];
+  const params = Array.isArray(h["fileParameters"]) ? h["fileParameters"] : [];
+  for (const p of params.filter(isObject)) {
+    // Argo CD resolves these against the source path, inside the repo.
+    const path = repoPath(dir, String(p["path"] ?? ""));
+    if (path === undefined) {
+      return skip(
+        "error",
+        `fileParameters path "${String(p["path"])}" leaves the repository; refused before rendering`,
+        ["helm", "fileParameters"],
+      );
+    }
+    setFiles.push({ name: String(p["name"]), path });
+  }
   const plan: PlannedSource = {
     type: "helm",
     chartDir: dir,
@@ -248,6 +298,7 @@ function planHelm(
     valueFiles,
     values,
     set,
+    setFiles,
     skipCrds: h["skipCrds"] === true,
   };
   if (ctx.ns) plan.namespace = ctx.ns;
@@ -268,9 +319,16 @@ function sourceInputs(s: PlannedSource, ctx: PlanContext): string[] {
         ...s.components.flatMap((c) => ctx.graph.inputs(c)),
       ];
     case "helm":
-      return [...chartFiles(ctx.files, s.chartDir), ...s.valueFiles];
+      return [
+        ...chartFiles(ctx.files, s.chartDir),
+        ...s.valueFiles,
+        ...s.setFiles.map((f) => f.path),
+      ];
     case "directory":
-      return directoryFiles(ctx.files, s.opts);
+      return [
+        ...directoryFiles(ctx.files, s.opts),
+        ...(s.jsonnet?.files ?? []),
+      ];
     case "skip":
       return [];
   }
@@ -294,4 +352,41 @@ function inlineValuesAt(
   }
   // `values` is one YAML string: point at it as a whole.
   return (keys) => (has(parsed, keys) ? locate(["values"]) : undefined);
+}
+
+/**
+ * Why a `helm.valueFiles` entry cannot be read: a URL (Argo CD would
+ * fetch it; the gate does not), a `$ref` to another repository (both
+ * notices), or a path that leaves the repository (an error, as Argo CD
+ * refuses it too).
+ */
+function refuseValueFile(
+  v: string,
+  dir: string,
+  refs: ReadonlyMap<string, string | undefined>,
+): { severity: "notice" | "error"; message: string } | undefined {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) {
+    return {
+      severity: "notice",
+      message: `values file "${v}" is remote and was not fetched; this source is not rendered`,
+    };
+  }
+  if (valueFilePath(v, dir, refs) !== undefined) return undefined;
+  const ref = /^\$([^/]+)\//.exec(v)?.[1];
+  if (ref !== undefined && refs.has(ref)) {
+    return {
+      severity: "notice",
+      message: `values file "${v}" is in another repository; this source is not rendered`,
+    };
+  }
+  if (ref !== undefined) {
+    return {
+      severity: "error",
+      message: `values file "${v}" names ref "${ref}", which no source of this Application has`,
+    };
+  }
+  return {
+    severity: "error",
+    message: `values file "${v}" leaves the repository; refused before rendering`,
+  };
 }

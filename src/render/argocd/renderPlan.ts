@@ -82,6 +82,7 @@ async function renderSource(
       if (missing) return { ok: false, resources: [], findings: [missing] };
       const out = await renderDirectory(ctx, s.opts);
       for (const f of out.findings) f.target = target.id;
+      if (s.jsonnet) out.findings.push(jsonnetNotice(target, s.jsonnet));
       return { ok: true, ...out };
     }
     case "helm":
@@ -116,4 +117,20 @@ async function renderSource(
       });
     }
   }
+}
+
+function jsonnetNotice(
+  target: RenderTarget,
+  j: { files: string[]; at: Location },
+): Finding {
+  const shown = j.files.slice(0, 5).join(", ");
+  const more = j.files.length > 5 ? ` and ${j.files.length - 5} more` : "";
+  return renderFinding(
+    target,
+    "render/not-rendered",
+    `Jsonnet files are not evaluated by the gate; their resources are not checked: ${shown}${more}`,
+    "notice",
+    j.at.path,
+    j.at.line,
+  );
 }

@@ -65,7 +65,9 @@ spec:
         kind: GitRepository
         name: flux-system
         namespace: flux-system
+      # As in Flux, these replace the chart's values.yaml: list it first.
       valuesFiles:
+        - charts/web/values.yaml
         - charts/web/values-prod.yaml
   values:
     replicas: 5
@@ -164,7 +166,7 @@ describe("fluxRenderer", () => {
     const deploy = out.resources.find((r) => r.kind === "Deployment")!;
     const image = ["spec", "template", "spec", "containers", 0, "image"];
     const cases: [(string | number)[], string, number][] = [
-      [["spec", "replicas"], "clusters/prod/web.yaml", 17],
+      [["spec", "replicas"], "clusters/prod/web.yaml", 19],
       [image, "charts/web/values-prod.yaml", 3],
     ];
     for (const [field, path, line] of cases) {

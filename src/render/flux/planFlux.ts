@@ -7,6 +7,12 @@ import { chartFiles, isChartDir } from "../helm/findCharts.js";
 import type { KustomizeGraph } from "../kustomize/KustomizeGraph.js";
 import { repoPath } from "../kustomize/repoPath.js";
 import { dataOf, findData } from "./inRepoData.js";
+import { postRenderersOf } from "./postRenderers.js";
+import { postBuildVars } from "./postBuildVars.js";
+import { withParentVars } from "./parentVars.js";
+import { secretLeaves } from "./maskValues.js";
+import { inlinePatches } from "./inlinePatches.js";
+import { generatedResources } from "./generatedResources.js";
 import { has, type InlineValuesAt } from "../helm/helmLocator.js";
 
 /** A note on a Flux object that did not (fully) render. */
@@ -35,6 +41,8 @@ export type FluxPlan = Common &
         extra: Record<string, unknown>;
         components: string[];
         vars?: Record<string, string>;
+        /** Some substituteFrom source is not in the repo (cluster-only). */
+        varsIncomplete?: boolean;
       }
     | {
         type: "helmrelease";
@@ -44,6 +52,11 @@ export type FluxPlan = Common &
         valueFiles: string[];
         values: (Record<string, unknown> | string)[];
         inlineAt: InlineValuesAt;
+        replaceChartValues: boolean;
+        /** Values taken from Secrets, masked in the rendered output. */
+        secretValues: string[];
+        /** kustomize overlays of `spec.postRenderers`, in order. */
+        postRenderers: Record<string, unknown>[];
       }
     | { type: "skip" }
   );
@@ -58,12 +71,23 @@ export interface FluxContext {
 
 /** Plans every Flux Kustomization and HelmRelease of the repo. */
 export function planFlux(ctx: FluxContext): FluxPlan[] {
+  const kustomizations = ofKind(
+    ctx.objects,
+    "kustomize.toolkit.fluxcd.io",
+    "Kustomization",
+  );
+  // One level of nesting: a parent's variables as written in the repo.
+  const parents = kustomizations.map((o) => planKustomization(o, ctx));
+  const plan = (o: FoundObject, fn: typeof planKustomization) => {
+    const { object, parentFile } = withParentVars(o, parents);
+    const p = fn(object, ctx);
+    if (parentFile) p.inputs = [...new Set([...p.inputs, parentFile])].sort();
+    return p;
+  };
   return [
-    ...ofKind(ctx.objects, "kustomize.toolkit.fluxcd.io", "Kustomization").map(
-      (o) => planKustomization(o, ctx),
-    ),
+    ...kustomizations.map((o) => plan(o, planKustomization)),
     ...ofKind(ctx.objects, "helm.toolkit.fluxcd.io", "HelmRelease").map((o) =>
-      planHelmRelease(o, ctx),
+      plan(o, planHelmRelease),
     ),
   ];
 }
@@ -113,9 +137,7 @@ function planKustomization(o: FoundObject, ctx: FluxContext): FluxPlan {
   }
   const generate = !ctx.graph.nodes.has(dir);
   c.inputs.push(
-    ...(generate
-      ? directoryFiles(ctx.files, { dir, recurse: true })
-      : ctx.graph.inputs(dir)),
+    ...(generate ? generatedInputs(dir, ctx) : ctx.graph.inputs(dir)),
   );
   const components = (
     Array.isArray(spec["components"]) ? spec["components"] : []
@@ -131,10 +153,27 @@ function planKustomization(o: FoundObject, ctx: FluxContext): FluxPlan {
     extra: kustomizeExtra(spec),
     components,
   };
-  const vars = postBuildVars(spec, ns, o, ctx, plan);
-  if (vars) plan.vars = vars;
+  const vars = postBuildVars(spec, ns, o, ctx.objects, plan);
+  if (vars) {
+    plan.vars = vars.vars;
+    if (vars.incomplete) plan.varsIncomplete = true;
+  }
   plan.inputs = [...new Set(plan.inputs)].sort();
   return plan;
+}
+
+/**
+ * What a generated kustomization reads: the manifests below `dir` and,
+ * for nested kustomizations, everything they read (which may lie outside).
+ */
+function generatedInputs(dir: string, ctx: FluxContext): string[] {
+  const nested = generatedResources(dir, ctx.files)
+    .map((r) => (dir === "" ? r : `${dir}/${r}`))
+    .filter((d) => ctx.graph.nodes.has(d));
+  return [
+    ...directoryFiles(ctx.files, { dir, recurse: true }),
+    ...nested.flatMap((d) => ctx.graph.inputs(d)),
+  ];
 }
 
 function kustomizeExtra(
@@ -143,48 +182,17 @@ function kustomizeExtra(
   const extra: Record<string, unknown> = {};
   if (typeof spec["targetNamespace"] === "string")
     extra["namespace"] = spec["targetNamespace"];
-  for (const f of ["namePrefix", "nameSuffix", "patches", "images"]) {
+  for (const f of ["namePrefix", "nameSuffix", "images"]) {
     if (spec[f] !== undefined) extra[f] = spec[f];
   }
+  if (spec["patches"] !== undefined)
+    extra["patches"] = inlinePatches(spec["patches"]);
   const meta = isObject(spec["commonMetadata"]) ? spec["commonMetadata"] : {};
   if (isObject(meta["labels"]))
     extra["labels"] = [{ pairs: meta["labels"], includeSelectors: false }];
   if (isObject(meta["annotations"]))
     extra["commonAnnotations"] = meta["annotations"];
   return extra;
-}
-
-function postBuildVars(
-  spec: Record<string, unknown>,
-  ns: string,
-  o: FoundObject,
-  ctx: FluxContext,
-  plan: Common,
-): Record<string, string> | undefined {
-  const post = isObject(spec["postBuild"]) ? spec["postBuild"] : undefined;
-  if (!post) return undefined;
-  const vars: Record<string, string> = {};
-  const from = Array.isArray(post["substituteFrom"])
-    ? post["substituteFrom"]
-    : [];
-  from.filter(isObject).forEach((ref, i) => {
-    const found = findData(ctx.objects, ref["kind"], ref["name"], ns);
-    if (found) {
-      Object.assign(vars, dataOf(found));
-      plan.inputs.push(found.file);
-    } else if (ref["optional"] !== true) {
-      plan.notes.push({
-        severity: "notice",
-        message: `substituteFrom ${String(ref["kind"])} "${String(ref["name"])}" is not in the repository; its variables were not substituted`,
-        at: o.doc.locate(["spec", "postBuild", "substituteFrom", i]),
-      });
-    }
-  });
-  if (isObject(post["substitute"])) {
-    for (const [k, v] of Object.entries(post["substitute"]))
-      vars[k] = String(v);
-  }
-  return vars;
 }
 
 function planHelmRelease(o: FoundObject, ctx: FluxContext): FluxPlan {
@@ -216,13 +224,28 @@ function planHelmRelease(o: FoundObject, ctx: FluxContext): FluxPlan {
     });
     return { ...c, type: "skip" };
   }
-  const valueFiles = (
+  const listed = (
     Array.isArray(chart["valuesFiles"]) ? chart["valuesFiles"] : []
-  )
-    .map((f) => repoPath("", String(f)))
-    .filter((f): f is string => f !== undefined);
+  ).map(String);
+  const escaping = listed.find((f) => repoPath("", f) === undefined);
+  if (escaping !== undefined) {
+    c.notes.push({
+      severity: "error",
+      message: `values file "${escaping}" leaves the repository; refused before rendering`,
+      at: at(["chart", "spec", "valuesFiles"]),
+    });
+    return { ...c, type: "skip" };
+  }
+  const valueFiles = listed
+    .map((f) => repoPath("", f))
+    .filter((f): f is string => f !== undefined)
+    .filter(
+      (f) =>
+        chart["ignoreMissingValuesFiles"] !== true || ctx.files.includes(f),
+    );
   c.inputs.push(...chartFiles(ctx.files, chartDir), ...valueFiles);
-  const values = valuesFrom(spec, ns, ctx, c, at);
+  const secretValues: string[] = [];
+  const values = valuesFrom(spec, ns, ctx, c, at, secretValues);
   if (isObject(spec["values"])) values.push(spec["values"]);
   const target =
     typeof spec["targetNamespace"] === "string"
@@ -246,8 +269,13 @@ function planHelmRelease(o: FoundObject, ctx: FluxContext): FluxPlan {
     releaseName,
     namespace: target ?? ns,
     valueFiles,
+    // source-controller packages the chart with the merged valuesFiles as
+    // its values.yaml: the chart's own defaults apply only when listed.
+    replaceChartValues: true,
+    secretValues,
     values,
     inlineAt,
+    postRenderers: postRenderersOf(spec),
   };
 }
 
@@ -257,6 +285,7 @@ function valuesFrom(
   ctx: FluxContext,
   c: Common,
   at: (f: (string | number)[]) => Location,
+  secretValues: string[],
 ): (Record<string, unknown> | string)[] {
   const out: (Record<string, unknown> | string)[] = [];
   const list = Array.isArray(spec["valuesFrom"]) ? spec["valuesFrom"] : [];
@@ -264,13 +293,15 @@ function valuesFrom(
     const found = findData(ctx.objects, ref["kind"], ref["name"], ns);
     const key =
       typeof ref["valuesKey"] === "string" ? ref["valuesKey"] : "values.yaml";
-    const value = found ? dataOf(found)[key] : undefined;
+    // SOPS-encrypted data only decrypts in the cluster.
+    const sops = found !== undefined && isObject(found.object["sops"]);
+    const value = found && !sops ? dataOf(found)[key] : undefined;
     if (found) c.inputs.push(found.file);
     if (value === undefined) {
       if (ref["optional"] !== true) {
         c.notes.push({
           severity: "notice",
-          message: `valuesFrom ${String(ref["kind"])} "${String(ref["name"])}" key "${key}" is not in the repository; rendered without it`,
+          message: `valuesFrom ${String(ref["kind"])} "${String(ref["name"])}" key "${key}" ${sops ? "is encrypted with SOPS" : "is not in the repository"}; rendered without it`,
           at: at(["valuesFrom", i]),
         });
       }
@@ -278,6 +309,9 @@ function valuesFrom(
     }
     const path =
       typeof ref["targetPath"] === "string" ? ref["targetPath"] : undefined;
+    if (found?.kind === "Secret") {
+      secretValues.push(...secretLeaves(value, path !== undefined));
+    }
     out.push(path ? nested(path.split("."), value) : value);
   });
   return out;

@@ -1,28 +1,22 @@
+import { stringify } from "yaml";
 import { rename, writeFile } from "node:fs/promises";
 import { missingPathFinding } from "../apps/missingPathFinding.js";
 import { join } from "node:path";
-import { parse, stringify } from "yaml";
-import type { Finding } from "../../findings/finding.js";
-import type { Resource } from "../../manifests/Resource.js";
-import { isObject } from "../../manifests/toResources.js";
 import { helmTemplate } from "../helm/helmTemplate.js";
 import { kustomizeBuild } from "../kustomize/kustomizeBuild.js";
-import {
-  graphOfTree,
-  isKustomizationFile,
-} from "../kustomize/KustomizeGraph.js";
+import { graphOfTree } from "../kustomize/KustomizeGraph.js";
 import { refuseUnsafe } from "../kustomize/refuseUnsafe.js";
-import { OUTPUT_ALIAS_LIMIT } from "../parseRendered.js";
 import type { RenderContext } from "../Renderer.js";
 import type { RenderedTarget, RenderTarget } from "../RenderTarget.js";
-import { renderedResource } from "../renderedResource.js";
 import { renderFinding } from "../renderFindings.js";
 import type { Sandbox } from "../sandbox/Sandbox.js";
 import { refusedInputs } from "../sandbox/symlinkFindings.js";
-import { envsubst } from "./envsubst.js";
+import { generatedResources } from "./generatedResources.js";
+import { substituteAll } from "./postBuild.js";
+import { applyPostRenderers } from "./postRenderers.js";
+import { maskValues } from "./maskValues.js";
+import { repoWideLoadsAreSafe } from "./repoWideLoads.js";
 import type { FluxPlan } from "./planFlux.js";
-
-const SUBSTITUTE = "kustomize.toolkit.fluxcd.io/substitute";
 
 /** Renders a planned Flux Kustomization or HelmRelease in the sandbox. */
 export async function renderFlux(
@@ -63,7 +57,7 @@ async function renderPlan(
   if (plan.type === "skip")
     return { target, ok: true, resources: [], findings: [] };
   if (plan.type === "helmrelease") {
-    return helmTemplate(sb, {
+    const rendered = await helmTemplate(sb, {
       target,
       ...plan,
       set: [],
@@ -71,20 +65,30 @@ async function renderPlan(
       limits: render.limits,
       ...signal,
     });
+    const post = await applyPostRenderers(sb, rendered, plan.postRenderers, {
+      limits: render.limits,
+      entry: plan.entry,
+      ...signal,
+    });
+    return maskValues(post, plan.secretValues);
   }
   const graph = await graphOfTree(ctx.tree);
-  const refused = await refuseUnsafe(
-    [plan.dir, ...plan.components].flatMap((d) => graph.closure(d)),
-    {
-      target,
-      root: sb.root,
-      enableHelm: render.kustomize.enableHelm,
-      remoteAllow: render.remote.allow,
-    },
-  );
+  const files = await ctx.tree.files();
+  const generated = plan.generate ? generatedResources(plan.dir, files) : [];
+  const roots = [
+    plan.dir,
+    ...generated.map((r) => join(plan.dir, r)),
+    ...plan.components,
+  ];
+  const nodes = roots.flatMap((d) => graph.closure(d));
+  const refused = await refuseUnsafe(nodes, {
+    target,
+    root: sb.root,
+    enableHelm: render.kustomize.enableHelm,
+    remoteAllow: render.remote.allow,
+  });
   if (refused.length > 0)
     return { target, ok: false, resources: [], findings: refused };
-  const files = await ctx.tree.files();
   const missing = missingPathFinding(
     target,
     files,
@@ -93,91 +97,38 @@ async function renderPlan(
     plan.entry,
   );
   if (missing) return { target, ok: false, resources: [], findings: [missing] };
-  if (plan.generate) await generateKustomization(sb, plan.dir, files);
+  if (plan.generate) await generateKustomization(sb, plan.dir, generated);
   const built = await kustomizeBuild(sb, {
     target,
     dir: plan.dir,
     extra: plan.extra,
     components: plan.components,
     enableHelm: render.kustomize.enableHelm,
+    repoWideLoads: repoWideLoadsAreSafe(nodes),
     limits: render.limits,
     entry: plan.entry,
     ...signal,
   });
-  if (!built.ok || plan.vars === undefined) return built;
-  return substituteAll(built, plan.vars, plan);
+  return built.ok ? substituteAll(built, plan) : built;
 }
 
 /**
- * Writes the kustomization Flux generates for a directory without one:
- * every manifest below it, and subdirectories that have their own
- * kustomization as a whole.
+ * Writes the kustomization Flux generates for a directory without one
+ * (see {@link generatedResources}).
  */
 async function generateKustomization(
   sb: Sandbox,
   dir: string,
-  files: readonly string[],
+  resources: readonly string[],
 ) {
-  const prefix = dir === "" ? "" : `${dir}/`;
-  const below = files
-    .filter((f) => f.startsWith(prefix))
-    .map((f) => f.slice(prefix.length));
-  const kdirs = below
-    .filter(isKustomizationFile)
-    .map((f) => f.slice(0, f.lastIndexOf("/")));
-  const owned = (f: string) => kdirs.some((d) => f.startsWith(`${d}/`));
-  const manifests = below.filter((f) => /\.ya?ml$/.test(f) && !owned(f));
   const k = {
     apiVersion: "kustomize.config.k8s.io/v1beta1",
     kind: "Kustomization",
-    resources: [...manifests, ...kdirs],
+    resources,
   };
   const file = join(sb.root, dir, "kustomization.yaml");
   // Renders of the same path may run at once: write whole files atomically.
   const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
   await writeFile(tmp, stringify(k));
   await rename(tmp, file);
-}
-
-function substituteAll(
-  built: RenderedTarget,
-  vars: Record<string, string>,
-  plan: FluxPlan,
-): RenderedTarget {
-  const missing = new Set<string>();
-  const resources = built.resources.map((r) => {
-    if (substitutionDisabled(r)) return r;
-    const out = envsubst(stringify(r.object), vars);
-    out.missing.forEach((m) => missing.add(m));
-    const object: unknown = parse(out.text, {
-      maxAliasCount: OUTPUT_ALIAS_LIMIT,
-    });
-    return isObject(object) && isObject(object["metadata"])
-      ? renderedResource(object, r.locate)
-      : r;
-  });
-  const findings: Finding[] = [...built.findings];
-  if (missing.size > 0) {
-    findings.push(
-      renderFinding(
-        built.target,
-        "render/substitute-missing",
-        `postBuild variables without a value were replaced by empty strings: ${[...missing].sort().join(", ")}`,
-        "notice",
-        plan.entry.path,
-        plan.entry.line,
-      ),
-    );
-  }
-  return { ...built, resources, findings };
-}
-
-function substitutionDisabled(r: Resource): boolean {
-  const meta = r.object["metadata"];
-  if (!isObject(meta)) return false;
-  const ann = isObject(meta["annotations"])
-    ? meta["annotations"][SUBSTITUTE]
-    : undefined;
-  const lab = isObject(meta["labels"]) ? meta["labels"][SUBSTITUTE] : undefined;
-  return ann === "disabled" || lab === "disabled";
 }

@@ -1,5 +1,5 @@
-import { readFile, writeFile } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { cp, readFile, writeFile } from "node:fs/promises";
+import { basename, join, relative } from "node:path";
 import { stringify } from "yaml";
 import type { Finding, Location } from "../../findings/finding.js";
 import type { Resource } from "../../manifests/Resource.js";
@@ -29,7 +29,14 @@ export interface HelmTemplateRequest {
   values: (Record<string, unknown> | string)[];
   /** `--set` / `--set-string` parameters. */
   set: { name: string; value: string; forceString?: boolean }[];
+  /** `--set-file` parameters; paths repo-relative and checked by the caller. */
+  setFiles?: { name: string; path: string }[];
   skipCrds?: boolean;
+  /**
+   * The values files replace the chart's own `values.yaml` instead of
+   * adding to it, as Flux's source-controller packages a chart from Git.
+   */
+  replaceChartValues?: boolean;
   helm: Config["render"]["helm"];
   limits: Config["render"]["limits"];
   /** Where template errors are reported. */
@@ -91,7 +98,7 @@ export async function helmTemplate(
 }
 
 async function helmArgs(sb: Sandbox, req: HelmTemplateRequest) {
-  const args = ["template", req.releaseName, `./${req.chartDir || "."}`];
+  const args = ["template", req.releaseName, await chartArg(sb, req)];
   if (req.namespace) args.push("--namespace", req.namespace);
   args.push("--kube-version", req.helm.kubeVersion);
   for (const v of req.helm.apiVersions) args.push("--api-versions", v);
@@ -108,7 +115,31 @@ async function helmArgs(sb: Sandbox, req: HelmTemplateRequest) {
   for (const p of req.set) {
     args.push(p.forceString ? "--set-string" : "--set", `${p.name}=${p.value}`);
   }
+  for (const f of req.setFiles ?? []) {
+    args.push("--set-file", `${f.name}=./${f.path}`);
+  }
   return args;
+}
+
+/**
+ * The chart path to give helm: the chart itself, or a private copy whose
+ * `values.yaml` is empty when the values files replace it (the sandbox is
+ * shared, so the chart is never changed in place).
+ */
+async function chartArg(sb: Sandbox, req: HelmTemplateRequest) {
+  if (!req.replaceChartValues || req.valueFiles.length === 0) {
+    return `./${req.chartDir || "."}`;
+  }
+  const dir = await sb.scratchDir("chart");
+  const copy = join(dir, basename(req.chartDir) || "chart");
+  // The sandbox holds no symlink out of the repo; copying their targets
+  // keeps links that point elsewhere in the repo working.
+  await cp(join(sb.root, req.chartDir), copy, {
+    recursive: true,
+    dereference: true,
+  });
+  await writeFile(join(copy, "values.yaml"), "{}\n");
+  return `./${relative(sb.root, copy)}`;
 }
 
 async function toResult(
@@ -118,7 +149,10 @@ async function toResult(
 ): Promise<RenderedTarget> {
   const index = new SourceIndex(sb.root);
   const defaults = `${req.chartDir ? `${req.chartDir}/` : ""}values.yaml`;
-  const valueFiles = [defaults, ...req.valueFiles];
+  const valueFiles =
+    req.replaceChartValues && req.valueFiles.length > 0
+      ? req.valueFiles
+      : [defaults, ...req.valueFiles];
   await index.load(valueFiles);
   const resources: Resource[] = [];
   const findings: Finding[] = [];

@@ -21,6 +21,8 @@ export interface KustomizationNode {
   refs: KustomizeRef[];
   /** Lines of `helmCharts` entries, with their `repo` when set. */
   helmCharts: { name: string; repo?: string; line: number }[];
+  /** Plugin configs written inline in `transformers` and the like. */
+  inlinePlugins: { field: string; line: number; text: string }[];
   /** Set when the file could not be parsed. */
   parseError?: string;
 }

@@ -1,6 +1,6 @@
 import type { KustomizationNode } from "./KustomizationNode.js";
 import { parseKustomization } from "./parseKustomization.js";
-import { repoPath } from "./repoPath.js";
+import { mayBeLocal, repoPath } from "./repoPath.js";
 import type { Tree } from "../../workspace/Tree.js";
 
 const KUSTOMIZATION = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
@@ -124,7 +124,7 @@ async function loadGraph(
   for (const node of nodes) {
     for (const ref of node.refs) {
       // `my.dir/x` looks like a host-first URL but is a local directory.
-      if (!ref.remote || ref.value.includes("://")) continue;
+      if (!ref.remote || !mayBeLocal(ref.value)) continue;
       const local = repoPath(node.dir, ref.value);
       if (local !== undefined && graph.exists(local)) {
         ref.remote = false;

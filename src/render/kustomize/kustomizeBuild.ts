@@ -7,6 +7,7 @@ import { failed, renderFinding, toolFailure } from "../renderFindings.js";
 import type { RenderLimits, Sandbox } from "../sandbox/Sandbox.js";
 import { INSTALL_HINT } from "../sandbox/findTools.js";
 import { parseRendered } from "../parseRendered.js";
+import { unwrapKustomizeError } from "./unwrapError.js";
 import { renderedResource } from "../renderedResource.js";
 import { SourceIndex } from "../locate/SourceIndex.js";
 import { takeOrigin } from "../locate/kustomizeOrigin.js";
@@ -29,6 +30,11 @@ export interface KustomizeBuildRequest {
   /** Repo-relative paths in `extra.components`. */
   components?: string[];
   enableHelm: boolean;
+  /**
+   * Let kustomize read any file of the sandbox, as Flux does; only for
+   * kustomizations whose every path the caller has checked.
+   */
+  repoWideLoads?: boolean;
   limits: RenderLimits;
   /** Where build errors are reported. */
   entry: Location;
@@ -56,7 +62,10 @@ export async function kustomizeBuild(
     join(wrapper, "kustomization.yaml"),
     stringify(wrapperKustomization(req, wrapper, sb.root)),
   );
-  const args = ["--load-restrictor", "LoadRestrictionsRootOnly", "."];
+  const restrictor = req.repoWideLoads
+    ? "LoadRestrictionsNone"
+    : "LoadRestrictionsRootOnly";
+  const args = ["--load-restrictor", restrictor, "."];
   if (req.enableHelm) {
     args.push("--enable-helm");
     if (sb.tools.helm) args.push("--helm-command", await helmShim(sb));
@@ -70,7 +79,10 @@ export async function kustomizeBuild(
     sb.sanitize,
     req.entry.path,
   );
-  if (failure) return failed(target, [failure]);
+  if (failure) {
+    failure.message = unwrapKustomizeError(failure.message);
+    return failed(target, [failure]);
+  }
   return toResult(sb, req, result.stdout, wrapperRel);
 }
 

@@ -17,10 +17,14 @@ const LIST_FIELDS = [
   "patchesStrategicMerge",
 ];
 
+/** Fields whose entries are plugin configs: files, dirs or inline YAML. */
+export const PLUGIN_FIELDS = ["transformers", "generators", "validators"];
+
 /**
  * Reads the path references of a kustomization file: resources, bases,
  * components, patches, generator files, replacements, Helm chart values and
- * plugin configs. Inline patches and plugin configs are skipped.
+ * plugin configs. Inline patches are skipped; inline plugin configs are
+ * kept in `inlinePlugins`, for the safety checks.
  */
 export function parseKustomization(
   file: string,
@@ -33,6 +37,7 @@ export function parseKustomization(
     component: false,
     refs: [],
     helmCharts: [],
+    inlinePlugins: [],
   };
   const parsed = parseYaml(file, content);
   const doc = parsed.documents[0];
@@ -43,7 +48,13 @@ export function parseKustomization(
   const k = doc.value;
   node.component = k["kind"] === "Component";
   const add = (value: unknown, field: string, at: FieldPath) => {
-    if (typeof value !== "string" || value.includes("\n")) return;
+    if (typeof value !== "string") return;
+    if (value.includes("\n")) {
+      if (!PLUGIN_FIELDS.includes(field)) return;
+      const line = doc.locate(at).line ?? 1;
+      node.inlinePlugins.push({ field, line, text: value });
+      return;
+    }
     node.refs.push(makeRef(dir, value.trim(), field, doc, at));
   };
   for (const field of LIST_FIELDS) {

@@ -6,6 +6,7 @@ import { isObject } from "../../manifests/toResources.js";
 import type { RenderTarget } from "../RenderTarget.js";
 import { renderFinding } from "../renderFindings.js";
 import type { KustomizationNode, KustomizeRef } from "./KustomizationNode.js";
+import { PLUGIN_FIELDS } from "./parseKustomization.js";
 import { remoteHost } from "./repoPath.js";
 
 /** What the checks need to know besides the kustomizations. */
@@ -33,8 +34,12 @@ export async function refuseUnsafe(
   ctx: UnsafeContext,
 ): Promise<Finding[]> {
   const out: Finding[] = [];
+  const byDir = new Map(nodes.map((n) => [n.dir, n]));
   for (const node of nodes) {
-    for (const ref of node.refs) out.push(...(await refuseRef(node, ref, ctx)));
+    out.push(...inlineFunctions(node, ctx));
+    for (const ref of node.refs) {
+      out.push(...(await refuseRef(node, ref, { ...ctx, byDir })));
+    }
     for (const chart of node.helmCharts) {
       out.push(...refuseChart(node, chart, ctx));
     }
@@ -45,7 +50,7 @@ export async function refuseUnsafe(
 async function refuseRef(
   node: KustomizationNode,
   ref: KustomizeRef,
-  ctx: UnsafeContext,
+  ctx: UnsafeContext & { byDir: ReadonlyMap<string, KustomizationNode> },
 ): Promise<Finding[]> {
   const at = (ruleId: string, message: string, severity: Finding["severity"]) =>
     renderFinding(ctx.target, ruleId, message, severity, node.file, ref.line);
@@ -76,8 +81,10 @@ async function refuseRef(
       ),
     ];
   }
-  const plugin = ["transformers", "generators", "validators"];
-  if (plugin.includes(ref.field) && (await isFunction(ctx.root, ref.path))) {
+  if (
+    PLUGIN_FIELDS.includes(ref.field) &&
+    (await anyFunction(ctx.root, pluginFiles(ref.path, ctx.byDir)))
+  ) {
     return [
       at(
         "render/krm-function",
@@ -142,6 +149,55 @@ export function remoteMessage(
   return `remote source "${ref}" was not fetched (${why}); this target is not rendered`;
 }
 
+/**
+ * The files a plugin entry loads configs from: the file itself, or for a
+ * directory with a kustomization every file that kustomization (and the
+ * ones it uses) lists.
+ */
+function pluginFiles(
+  path: string,
+  byDir: ReadonlyMap<string, KustomizationNode>,
+): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [path];
+  const visit = (dir: string) => {
+    const node = byDir.get(dir);
+    if (!node || seen.has(dir)) return;
+    seen.add(dir);
+    for (const r of node.refs) {
+      if (r.path === undefined) continue;
+      out.push(r.path);
+      visit(r.path);
+    }
+  };
+  visit(path);
+  return out;
+}
+
+async function anyFunction(root: string, paths: string[]): Promise<boolean> {
+  for (const p of paths) if (await isFunction(root, p)) return true;
+  return false;
+}
+
+function inlineFunctions(
+  node: KustomizationNode,
+  ctx: UnsafeContext,
+): Finding[] {
+  return node.inlinePlugins
+    .filter((p) => hasFunctionAnnotation(parseYaml(node.file, p.text)))
+    .map((p) =>
+      renderFinding(
+        ctx.target,
+        "render/krm-function",
+        `an inline ${p.field} entry is an exec or container KRM function; ` +
+          "functions and plugins never run in the gate",
+        "error",
+        node.file,
+        p.line,
+      ),
+    );
+}
+
 async function isFunction(root: string, path: string): Promise<boolean> {
   let content: Buffer;
   try {
@@ -152,7 +208,11 @@ async function isFunction(root: string, path: string): Promise<boolean> {
     if ((cause as NodeJS.ErrnoException).code) return false;
     throw cause;
   }
-  return parseYaml(path, content).documents.some((d) => {
+  return hasFunctionAnnotation(parseYaml(path, content));
+}
+
+function hasFunctionAnnotation(parsed: ReturnType<typeof parseYaml>): boolean {
+  return parsed.documents.some((d) => {
     const meta = isObject(d.value) ? d.value["metadata"] : undefined;
     const ann = isObject(meta) ? meta["annotations"] : undefined;
     return isObject(ann) && FUNCTION_ANNOTATIONS.some((a) => a in ann);

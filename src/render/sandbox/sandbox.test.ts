@@ -66,6 +66,49 @@ describe("kustomize hostile inputs", () => {
       line: 3,
     },
     {
+      name: "a remote base written with go-getter's git:: prefix",
+      files: {
+        "app/kustomization.yaml":
+          "resources:\n  - git::https://git.example.com/org/repo//base\n",
+      },
+      rule: "render/remote",
+      message:
+        'remote source "git::https://git.example.com/org/repo//base" was not fetched (host git.example.com is not in render.remote.allow); this target is not rendered',
+      line: 2,
+    },
+    {
+      name: "a remote base written with kustomize's gh: shorthand",
+      files: {
+        "app/kustomization.yaml": "resources:\n  - gh:org/repo//base?ref=v1\n",
+      },
+      rule: "render/remote",
+      message:
+        'remote source "gh:org/repo//base?ref=v1" was not fetched (host github.com is not in render.remote.allow); this target is not rendered',
+      line: 2,
+    },
+    {
+      name: "a remote base written scp-like with a user",
+      files: {
+        "app/kustomization.yaml":
+          "resources:\n  - deploy@git.example.com:org/repo//base\n",
+      },
+      rule: "render/remote",
+      message:
+        'remote source "deploy@git.example.com:org/repo//base" was not fetched (host git.example.com is not in render.remote.allow); this target is not rendered',
+      line: 2,
+    },
+    {
+      name: "a github.com base hidden behind a local directory of that name",
+      files: {
+        "app/kustomization.yaml": "resources:\n  - github.com/evil/repo\n",
+        "app/github.com/evil/repo/kustomization.yaml": "resources: []\n",
+      },
+      rule: "render/remote",
+      message:
+        'remote source "github.com/evil/repo" was not fetched (host github.com is not in render.remote.allow); this target is not rendered',
+      line: 2,
+    },
+    {
       name: "an exec KRM function",
       files: {
         "app/kustomization.yaml": "transformers:\n  - fn.yaml\n",
@@ -90,6 +133,32 @@ describe("kustomize hostile inputs", () => {
       line: 2,
     },
     {
+      name: "an exec KRM function written inline",
+      files: {
+        "app/kustomization.yaml":
+          "transformers:\n  - |\n    apiVersion: example.com/v1\n    kind: Evil\n    metadata:\n      name: x\n      annotations:\n        config.kubernetes.io/function: |\n          exec:\n            path: /bin/sh\n",
+      },
+      rule: "render/krm-function",
+      message:
+        "an inline transformers entry is an exec or container KRM function; functions and plugins never run in the gate",
+      line: 2,
+    },
+    {
+      name: "a directory of KRM function configs",
+      files: {
+        "app/kustomization.yaml":
+          "resources:\n  - cm.yaml\ngenerators:\n  - fns\n",
+        "app/cm.yaml": CM,
+        "app/fns/kustomization.yaml": "resources:\n  - fn.yaml\n",
+        "app/fns/fn.yaml":
+          "apiVersion: example.com/v1\nkind: Gen\nmetadata:\n  name: x\n  annotations:\n    config.kubernetes.io/function: |\n      container:\n        image: evil/miner\n",
+      },
+      rule: "render/krm-function",
+      message:
+        'generators entry "fns" is an exec or container KRM function; functions and plugins never run in the gate',
+      line: 4,
+    },
+    {
       name: "helmCharts while Helm is off",
       files: {
         "app/kustomization.yaml":
@@ -109,7 +178,7 @@ describe("kustomize hostile inputs", () => {
       },
       rule: "render/failed",
       message:
-        /^kustomize failed: .*external plugins disabled; unable to load external plugin 'Evil'$/,
+        /^kustomize failed: error: external plugins disabled; unable to load external plugin 'Evil'$/,
     },
     {
       name: "a file outside the kustomization root (load restrictor)",
@@ -155,6 +224,16 @@ describe("kustomize hostile inputs", () => {
         location: { path: "app/link.yaml" },
       }),
     ]);
+  });
+
+  it("builds a local directory whose name looks like a host", async () => {
+    const out = await renderOnly({
+      "app/kustomization.yaml": "resources:\n  - my.dir/base\n",
+      "app/my.dir/base/kustomization.yaml": "resources:\n  - cm.yaml\n",
+      "app/my.dir/base/cm.yaml": CM,
+    });
+    expect(out.findings).toEqual([]);
+    expect(out.resources.map((r) => r.name)).toEqual(["a"]);
   });
 
   it("keeps a symlink that stays inside the repository", async () => {
