@@ -1,4 +1,4 @@
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { stringify } from "yaml";
 import type { Finding, Location } from "../../findings/finding.js";
@@ -7,6 +7,7 @@ import { failed, renderFinding, toolFailure } from "../renderFindings.js";
 import type { RenderLimits, Sandbox } from "../sandbox/Sandbox.js";
 import { INSTALL_HINT } from "../sandbox/findTools.js";
 import { parseRendered } from "../parseRendered.js";
+import { explainKustomizeError } from "./explainKustomizeError.js";
 import { unwrapKustomizeError } from "./unwrapError.js";
 import { renderedResource } from "../renderedResource.js";
 import { SourceIndex } from "../locate/SourceIndex.js";
@@ -79,11 +80,46 @@ export async function kustomizeBuild(
     sb.sanitize,
     req.entry.path,
   );
-  if (failure) {
-    failure.message = unwrapKustomizeError(failure.message);
-    return failed(target, [failure]);
-  }
+  if (failure) return failed(target, [await explained(sb, req, failure)]);
   return toResult(sb, req, result.stdout, wrapperRel);
+}
+
+/**
+ * Starts a kustomize failure with its cause in plain words and, for a
+ * missing resource the build's own kustomization lists, points at that
+ * line.
+ */
+async function explained(
+  sb: Sandbox,
+  req: KustomizeBuildRequest,
+  failure: Finding,
+): Promise<Finding> {
+  const why = explainKustomizeError(unwrapKustomizeError(failure.message));
+  const out = { ...failure, message: why.message };
+  if (why.entry === undefined) return out;
+  for (const name of KUSTOMIZATION_NAMES) {
+    const path = req.dir ? `${req.dir}/${name}` : name;
+    const text = await readFile(join(sb.root, path), "utf8").catch(
+      () => undefined,
+    );
+    const line = text === undefined ? undefined : entryLine(text, why.entry);
+    if (line !== undefined) return { ...out, location: { path, line } };
+  }
+  return out;
+}
+
+const KUSTOMIZATION_NAMES = [
+  "kustomization.yaml",
+  "kustomization.yml",
+  "Kustomization",
+];
+
+/** The 1-based line of a `- entry` list item, if the text has one. */
+function entryLine(text: string, entry: string): number | undefined {
+  const quoted = entry.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const item = new RegExp(`^\\s*-\\s*(["']?)${quoted}\\1\\s*(#.*)?$`);
+  const i = text.split(/\r?\n/).findIndex((l) => item.test(l));
+  return i < 0 ? undefined : i + 1;
 }
 
 function wrapperKustomization(

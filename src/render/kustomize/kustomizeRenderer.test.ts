@@ -149,4 +149,29 @@ describe("kustomizeRenderer", () => {
       expect(deploy.locate(field), field.join(".")).toEqual({ path, line });
     }
   });
+
+  it("points a missing resource at the kustomization line that lists it", async () => {
+    const broken = await scenario({
+      "app/kustomization.yaml":
+        "resources:\n  - cm.yaml\n  - 'missing.yaml' # typo\n",
+      "app/cm.yaml": REPO["apps/api/cm.yaml"],
+    });
+    try {
+      const [target] = await kustomizeRenderer.discover(
+        await broken.files(),
+        broken.ctx,
+      );
+      const out = await kustomizeRenderer.render(target!, broken.ctx);
+      expect(out.findings.map((f) => [f.location, f.message])).toEqual([
+        [
+          { path: "app/kustomization.yaml", line: 3 },
+          expect.stringMatching(
+            /^kustomize failed: resource "missing.yaml" does not exist \(kustomize: /,
+          ),
+        ],
+      ]);
+    } finally {
+      await broken.cleanup();
+    }
+  });
 });
