@@ -36,6 +36,17 @@ export interface EvalState {
 }
 
 const NONE = Symbol("none");
+
+interface FnMemo {
+  args: Value[];
+  result: Value | undefined;
+}
+
+function sameArgs(a: Value[], b: Value[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 1; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 const CONSTS = new WeakMap<Term, Value | typeof NONE>();
 
 /** The value of a composite literal without variables, refs or calls
@@ -74,6 +85,10 @@ function constantOf(t: Term): Value | undefined {
 export class Evaluator {
   input: Value | undefined;
   cache = new Map<RuleNode, Value | typeof NONE>();
+  /** Results of user function calls in this evaluation, keyed by the
+   * function, then its first argument; entries hold the other arguments
+   * (compared by identity, so a hit means equal arguments). */
+  fcache = new Map<CRule[], Map<unknown, FnMemo[]>>();
   dataOverrides: { path: string[]; value: Value }[] = [];
   fnOverrides = new Map<string, { value?: Value; fn?: string }>();
   memo = new Map<string, Value>();
@@ -211,16 +226,30 @@ export class Evaluator {
     typeof this.dataOverrides,
     typeof this.fnOverrides,
     typeof this.cache,
+    typeof this.fcache,
   ] {
-    return [this.input, this.dataOverrides, this.fnOverrides, this.cache];
+    return [
+      this.input,
+      this.dataOverrides,
+      this.fnOverrides,
+      this.cache,
+      this.fcache,
+    ];
   }
 
   private restore(s: ReturnType<Evaluator["snapshot"]>): void {
-    [this.input, this.dataOverrides, this.fnOverrides, this.cache] = s;
+    [
+      this.input,
+      this.dataOverrides,
+      this.fnOverrides,
+      this.cache,
+      this.fcache,
+    ] = s;
   }
 
   private applyWith(w: ResolvedWith, v: Value | undefined, env: Env): void {
     this.cache = new Map();
+    this.fcache = new Map();
     if (w.kind === "fn") {
       const m = new Map(this.fnOverrides);
       m.set(w.fnName!, w.fnValue ? { fn: w.fnValue } : { value: v! });
@@ -791,12 +820,15 @@ export class Evaluator {
     if (ov) {
       if (ov.fn === undefined) return cb(ov.value!);
       const saved = this.fnOverrides;
+      const savedF = this.fcache;
       this.fnOverrides = new Map();
+      this.fcache = new Map();
       let out: Value | undefined;
       try {
         this.callFn(ov.fn, args, loc, (v) => ((out = v), true));
       } finally {
         this.fnOverrides = saved;
+        this.fcache = savedF;
       }
       return out === undefined ? false : cb(out);
     }
@@ -808,8 +840,22 @@ export class Evaluator {
     return this.callBuiltin(name, args, loc, cb);
   }
 
+  /** A user function's result, computed once per evaluation for the same
+   * arguments (as OPA caches function calls with ground arguments). */
   private callUser(rules: CRule[], args: Value[]): Value | undefined {
     this.tick();
+    let byFirst = this.fcache.get(rules);
+    if (byFirst === undefined) this.fcache.set(rules, (byFirst = new Map()));
+    const first = args.length ? args[0] : NONE;
+    let memos = byFirst.get(first);
+    if (memos === undefined) byFirst.set(first, (memos = []));
+    for (const m of memos) if (sameArgs(m.args, args)) return m.result;
+    const result = this.callUserUncached(rules, args);
+    memos.push({ args, result });
+    return result;
+  }
+
+  private callUserUncached(rules: CRule[], args: Value[]): Value | undefined {
     let result: Value | undefined;
     let def: CRule | undefined;
     const msg = "functions must not produce multiple outputs for same inputs";
