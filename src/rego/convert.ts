@@ -32,13 +32,9 @@ export function fromJS(x: unknown): Value {
   const o = new RObject();
   for (const k of Object.keys(x as object)) {
     const v = (x as Record<string, unknown>)[k];
-    if (v !== undefined) o.map.set(mapKeyOfString(k), [k, fromJS(v)]);
+    if (v !== undefined) o.map.set(k, [k, fromJS(v)]);
   }
   return o;
-}
-
-function mapKeyOfString(k: string): string {
-  return k.charCodeAt(0) === 0 ? "\u0000s" + k : k;
 }
 
 /** Text of a non-string object key in JSON output (as OPA prints it). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compare, equal, mapKey, RObject, RSet, type Value } from "./value.js";
+import { compare, equal, hashOf, RObject, RSet, type Value } from "./value.js";
 
 describe("value order and equality", () => {
   const ordered: Value[] = [
@@ -33,11 +33,26 @@ describe("value order and equality", () => {
   for (const [a, b, want] of eqCases) {
     it(`equal(${String(a)}, ${String(b)}) is ${want}`, () => {
       expect(equal(a, b)).toBe(want);
-      expect(mapKey(a) === mapKey(b)).toBe(want);
+      expect(RSet.from([a]).has(b)).toBe(want);
+      expect(new RObject().set(a, 1).has(b)).toBe(want);
+      if (want) expect(hashOf(a)).toBe(hashOf(b));
     });
   }
 
   it("keeps a string starting with NUL distinct from composite keys", () => {
-    expect(mapKey("\u0000c[1]")).not.toBe(mapKey([1]));
+    expect(RSet.from(["\u0000c[1]"]).has([1])).toBe(false);
+  });
+
+  it("finds composite elements by value, and deletes them", () => {
+    const s = RSet.from([[1, 2], new RObject().set("a", RSet.from([1]))]);
+    expect(s.has([1, 2])).toBe(true);
+    expect(s.has(new RObject().set("a", RSet.from([1])))).toBe(true);
+    expect(s.has([2, 1])).toBe(false);
+    s.delete([1, 2]);
+    expect(s.has([1, 2])).toBe(false);
+    expect(s.size).toBe(1);
+    const o = new RObject().set([1n], "x");
+    expect(o.get([1])).toBe("x");
+    expect(o.clone().get([1])).toBe("x");
   });
 });
