@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compare, equal, hashOf, RObject, RSet, type Value } from "./value.js";
+import { fromJS, toJS } from "./convert.js";
 
 describe("value order and equality", () => {
   const ordered: Value[] = [
@@ -54,5 +55,35 @@ describe("value order and equality", () => {
     const o = new RObject().set([1n], "x");
     expect(o.get([1])).toBe("x");
     expect(o.clone().get([1])).toBe("x");
+  });
+});
+
+describe("lazily converted objects", () => {
+  const js = {
+    a: [1, -0, { b: "x", u: undefined }, null],
+    c: { d: new Set([1, 2]), e: 2n ** 70n, f: 1.5 },
+    g: true,
+  };
+  const eager = (): RObject =>
+    new RObject()
+      .set("a", [1, 0, new RObject().set("b", "x"), null])
+      .set(
+        "c",
+        new RObject()
+          .set("d", RSet.from([1, 2]))
+          .set("e", 2n ** 70n)
+          .set("f", 1.5),
+      )
+      .set("g", true);
+  it("hash and compare as the eager value", () => {
+    expect(hashOf(fromJS(js))).toBe(hashOf(eager()));
+    expect(equal(fromJS(js), eager())).toBe(true);
+    const lazy = fromJS(js) as RObject;
+    expect(lazy.get("g")).toBe(true);
+    expect(lazy.get("u")).toBe(undefined);
+    expect(lazy.has("toString")).toBe(false);
+    expect(lazy.size).toBe(3);
+    expect(hashOf(lazy)).toBe(hashOf(eager()));
+    expect(toJS(lazy)).toEqual(toJS(eager()));
   });
 });

@@ -82,6 +82,8 @@ export function hashOf(v: Value): number {
   if (v.h !== undefined) return v.h;
   let h = 0;
   if (v instanceof RObject) {
+    const src = v.lazySource();
+    if (src !== undefined) return (v.h = hashPlain(src));
     for (const e of v.map.values())
       h = (h + mix(Math.imul(hashOf(e[0]), 0x5bd1e995) ^ hashOf(e[1]))) | 0;
     h = mix(h ^ 0x68e31da4);
@@ -90,6 +92,37 @@ export function hashOf(v: Value): number {
     h = mix(h ^ 0x2f4a1c9d);
   }
   return (v.h = h);
+}
+
+/** hashOf(fromJS(x)) without converting x. */
+function hashJS(x: unknown): number {
+  if (x === undefined || x === null) return hashOf(null);
+  switch (typeof x) {
+    case "string":
+    case "boolean":
+    case "number":
+    case "bigint":
+      return hashOf(x);
+  }
+  if (Array.isArray(x)) {
+    let h = 0x27d4eb2f ^ x.length;
+    for (let i = 0; i < x.length; i++)
+      h = (Math.imul(h, 31) + hashJS(x[i])) | 0;
+    return mix(h);
+  }
+  if (x instanceof RObject || x instanceof RSet) return hashOf(x);
+  if (x instanceof Set || x instanceof Map) return hashOf(lazyConvert!(x));
+  return hashPlain(x as Record<string, unknown>);
+}
+
+function hashPlain(src: Record<string, unknown>): number {
+  let h = 0;
+  for (const k of Object.keys(src)) {
+    const x = src[k];
+    if (x === undefined) continue;
+    h = (h + mix(Math.imul(hashString(k), 0x5bd1e995) ^ hashJS(x))) | 0;
+  }
+  return mix(h ^ 0x68e31da4);
 }
 
 /** Finds (in `idx`, hash → composite keys) the key equal to `v`. */
@@ -125,13 +158,68 @@ function removeFrom(idx: Map<number, Composite[]>, k: Composite): void {
   if (!bucket.length) idx.delete(h);
 }
 
+let lazyConvert: ((x: unknown) => Value) | undefined;
+
+/** Sets the conversion {@link RObject.lazy} objects apply to their
+ * properties (convert.ts registers fromJS). */
+export function setLazyConvert(f: (x: unknown) => Value): void {
+  lazyConvert = f;
+}
+
 /** A Rego object: any value can be a key. Insertion order is kept. */
 export class RObject {
-  readonly map = new Map<MapKey, [Value, Value]>();
+  /** Entries; undefined while the object still wraps a plain JS object. */
+  private m: Map<MapKey, [Value, Value]> | undefined;
+  /** A plain JS object (from {@link RObject.lazy}) converted on demand. */
+  private src: Record<string, unknown> | undefined = undefined;
+  /** Children of `src` converted so far (kept, so each converts once). */
+  private got: Map<string, Value> | undefined = undefined;
   /** Cached structural hash (see {@link hashOf}). */
   h: number | undefined = undefined;
   /** Composite keys by hash, built on first use. */
   private idx: Map<number, Composite[]> | undefined = undefined;
+  constructor() {
+    this.m = new Map();
+  }
+  /** An object over a plain JS object's own enumerable properties (those
+   * not undefined), each converted when first read. */
+  static lazy(src: Record<string, unknown>): RObject {
+    const o = new RObject();
+    o.m = undefined;
+    o.src = src;
+    return o;
+  }
+  /** The plain JS object this object still wraps, if not yet converted. */
+  lazySource(): Record<string, unknown> | undefined {
+    return this.m === undefined ? this.src : undefined;
+  }
+  get map(): Map<MapKey, [Value, Value]> {
+    return this.m ?? this.force();
+  }
+  private force(): Map<MapKey, [Value, Value]> {
+    const src = this.src!;
+    const got = this.got;
+    const m = new Map<MapKey, [Value, Value]>();
+    for (const k of Object.keys(src)) {
+      const x = src[k];
+      if (x === undefined) continue;
+      m.set(k, [k, got?.get(k) ?? lazyConvert!(x)]);
+    }
+    this.src = undefined;
+    this.got = undefined;
+    return (this.m = m);
+  }
+  private lazyGet(k: Value): Value | undefined {
+    const src = this.src!;
+    if (typeof k !== "string" || !Object.hasOwn(src, k)) return undefined;
+    const x = src[k];
+    if (x === undefined) return undefined;
+    let got = this.got;
+    if (got === undefined) this.got = got = new Map();
+    let v = got.get(k);
+    if (v === undefined) got.set(k, (v = lazyConvert!(x)));
+    return v;
+  }
   get size(): number {
     return this.map.size;
   }
@@ -143,11 +231,13 @@ export class RObject {
     return isComposite(k) ? findIn(this.index(), k) : scalarKey(k);
   }
   get(k: Value): Value | undefined {
-    if (typeof k === "string") return this.map.get(k)?.[1];
+    if (this.m === undefined) return this.lazyGet(k);
+    if (typeof k === "string") return this.m.get(k)?.[1];
     const key = this.keyOf(k);
     return key === undefined ? undefined : this.map.get(key)?.[1];
   }
   has(k: Value): boolean {
+    if (this.m === undefined) return this.lazyGet(k) !== undefined;
     const key = this.keyOf(k);
     return key !== undefined && this.map.has(key);
   }
