@@ -81,6 +81,53 @@ function constantOf(t: Term): Value | undefined {
   return v;
 }
 
+/** Single-valued terms: the vars each needs bound (null: not single). */
+const SINGLE = new WeakMap<Term, string[] | null>();
+
+/** Whether `t` has at most one value once the returned vars are bound (then
+ * {@link Evaluator.evalOne} evaluates it without callbacks), else null. */
+function singleVars(t: Term, cm: CompiledModules): string[] | null {
+  const hit = SINGLE.get(t);
+  if (hit !== undefined) return hit;
+  const out: string[] = [];
+  const ok = collectSingle(t, cm, out);
+  const r = ok ? [...new Set(out)] : null;
+  SINGLE.set(t, r);
+  return r;
+}
+
+function collectSingle(t: Term, cm: CompiledModules, out: string[]): boolean {
+  switch (t.type) {
+    case "scalar":
+      return true;
+    case "var":
+      if (t.name !== "input" && t.name !== "data") out.push(t.name);
+      return true;
+    case "ref":
+      return (
+        collectSingle(t.head, cm, out) &&
+        t.path.every((p) => collectSingle(p, cm, out))
+      );
+    case "array":
+    case "set":
+      return t.items.every((i) => collectSingle(i, cm, out));
+    case "object":
+      return t.pairs.every(
+        ([k, v]) => collectSingle(k, cm, out) && collectSingle(v, cm, out),
+      );
+    case "call": {
+      if (t.name === "print") return false;
+      if (!cm.funcs.has(t.name)) {
+        const b = getBuiltin(t.name);
+        if (!b || b.multi) return false;
+      }
+      return t.args.every((a) => collectSingle(a, cm, out));
+    }
+    default:
+      return false;
+  }
+}
+
 /** Top-down evaluator with CPS backtracking; callbacks return true to stop. */
 export class Evaluator {
   input: Value | undefined;
@@ -466,10 +513,18 @@ export class Evaluator {
         );
       }
       case "ref":
+        if (this.isSingle(t, env)) {
+          const v = this.evalOne(t, env);
+          return v === undefined ? false : cb(v);
+        }
         return this.evalRef(t, env, cb);
       case "array": {
         const c = constantOf(t);
         if (c !== undefined) return cb(c);
+        if (this.isSingle(t, env)) {
+          const v = this.evalOne(t, env);
+          return v === undefined ? false : cb(v);
+        }
         return this.evalArgs(t.items, 0, t.items.length, [], env, cb);
       }
       case "set":
@@ -501,6 +556,10 @@ export class Evaluator {
       case "call":
         if (t.name === "print" && !this.fnOverrides.has("print"))
           return this.evalPrint(t.args, env) && cb(true);
+        if (this.isSingle(t, env)) {
+          const v = this.evalOne(t, env);
+          return v === undefined ? false : cb(v);
+        }
         if (t.args.some((a) => this.isUnbound(a, env)))
           return this.evalArgsLate(t.args, env, (args) =>
             this.callFn(t.name, args, t.loc, cb),
@@ -540,6 +599,153 @@ export class Evaluator {
       for (let i = 0; i < vs.length; i += 2) o.set(vs[i]!, vs[i + 1]!);
       return cb(o);
     });
+  }
+
+  /** True when `t` is single-valued and its vars are bound in `env`. */
+  private isSingle(t: Term, env: Env): boolean {
+    const vars = singleVars(t, this.cm);
+    if (vars === null) return false;
+    for (let i = 0; i < vars.length; i++) if (!env.has(vars[i]!)) return false;
+    return true;
+  }
+
+  /** The value of a term {@link isSingle} accepts (undefined: none), as
+   * evalTerm would give it, without callbacks. */
+  evalOne(t: Term, env: Env): Value | undefined {
+    switch (t.type) {
+      case "scalar":
+        return t.value;
+      case "var": {
+        const v = env.get(t.name);
+        if (v !== undefined) return v;
+        if (t.name === "input") return this.input;
+        return this.nodeOne(this.cm.root, this.st.data, [], 0, env);
+      }
+      case "ref": {
+        const h = t.head;
+        if (h.type === "var") {
+          const v = env.get(h.name);
+          if (v !== undefined) return this.walkOne(v, t.path, 0, env);
+          if (h.name === "data")
+            return this.nodeOne(this.cm.root, this.st.data, t.path, 0, env);
+          if (h.name === "input")
+            return this.input === undefined
+              ? undefined
+              : this.walkOne(this.input, t.path, 0, env);
+        }
+        const v = this.evalOne(h, env);
+        return v === undefined ? undefined : this.walkOne(v, t.path, 0, env);
+      }
+      case "array": {
+        const c = constantOf(t);
+        if (c !== undefined) return c;
+        const out = new Array<Value>(t.items.length);
+        for (let i = 0; i < t.items.length; i++) {
+          const v = this.evalOne(t.items[i]!, env);
+          if (v === undefined) return undefined;
+          out[i] = v;
+        }
+        return out;
+      }
+      case "set": {
+        const c = constantOf(t);
+        if (c !== undefined) return c;
+        const out = new RSet();
+        for (const it of t.items) {
+          const v = this.evalOne(it, env);
+          if (v === undefined) return undefined;
+          out.add(v);
+        }
+        return out;
+      }
+      case "object": {
+        const c = constantOf(t);
+        if (c !== undefined) return c;
+        const vs: Value[] = [];
+        for (const [kt, vt] of t.pairs) {
+          const k = this.evalOne(kt, env);
+          if (k === undefined) return undefined;
+          const v = this.evalOne(vt, env);
+          if (v === undefined) return undefined;
+          vs.push(k, v);
+        }
+        const o = new RObject();
+        for (let i = 0; i < vs.length; i += 2) o.set(vs[i]!, vs[i + 1]!);
+        return o;
+      }
+      case "call": {
+        const args = new Array<Value>(t.args.length);
+        for (let i = 0; i < t.args.length; i++) {
+          const v = this.evalOne(t.args[i]!, env);
+          if (v === undefined) return undefined;
+          args[i] = v;
+        }
+        return this.callOne(t.name, args, t.loc);
+      }
+      default: {
+        let out: Value | undefined;
+        this.evalTerm(t, env, (v) => ((out = v), true));
+        return out;
+      }
+    }
+  }
+
+  private walkOne(
+    v: Value,
+    path: Term[],
+    i: number,
+    env: Env,
+  ): Value | undefined {
+    let cur: Value | undefined = v;
+    for (; i < path.length; i++) {
+      const k = this.evalOne(path[i]!, env);
+      if (k === undefined) return undefined;
+      cur = getChild(cur, k);
+      if (cur === undefined) return undefined;
+    }
+    return cur;
+  }
+
+  private nodeOne(
+    node: RuleNode,
+    base: Value | undefined,
+    path: Term[],
+    i: number,
+    env: Env,
+  ): Value | undefined {
+    if (this.dataOverrides.length) {
+      const ov = this.override(node.path);
+      if (ov !== undefined) return this.walkOne(ov, path, i, env);
+    }
+    if (node.rules.length || i === path.length) {
+      const v = this.materialize(node, base);
+      return v === undefined ? undefined : this.walkOne(v, path, i, env);
+    }
+    const k = this.evalOne(path[i]!, env);
+    if (k === undefined) return undefined;
+    const child = typeof k === "string" ? node.children.get(k) : undefined;
+    const b = base === undefined ? undefined : getChild(base, k);
+    if (child) return this.nodeOne(child, b, path, i + 1, env);
+    const v = this.dataOverrides.length
+      ? this.overlay([...node.path, String(k)], b)
+      : b;
+    if (v === undefined) return undefined;
+    return this.walkOne(v, path, i + 1, env);
+  }
+
+  /** callFn for a single-valued function, returning its value. */
+  private callOne(
+    name: string,
+    args: Value[],
+    loc: Term["loc"],
+  ): Value | undefined {
+    if (!this.fnOverrides.size) {
+      const rules = this.cm.funcs.get(name);
+      if (rules) return this.callUser(rules, args);
+    }
+    let out: Value | undefined;
+    this.callFn(name, args, loc, (v) => ((out = v), true));
+    return out;
   }
 
   evalRef(t: Term & { type: "ref" }, env: Env, cb: VCb): boolean {
