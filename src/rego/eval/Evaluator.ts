@@ -128,6 +128,23 @@ function collectSingle(t: Term, cm: CompiledModules, out: string[]): boolean {
   }
 }
 
+const RULES = new WeakMap<RuleNode, { complete: CRule[]; sets: CRule[] }>();
+
+/** A node's complete rules and set rules defined at its own path. */
+function rulesOf(node: RuleNode): { complete: CRule[]; sets: CRule[] } {
+  let r = RULES.get(node);
+  if (r === undefined) {
+    const depth = node.path.length;
+    const at = node.rules.filter((x) => x.path.length === depth);
+    r = {
+      complete: at.filter((x) => x.kind === "single"),
+      sets: at.filter((x) => x.kind === "set"),
+    };
+    RULES.set(node, r);
+  }
+  return r;
+}
+
 /** Top-down evaluator with CPS backtracking; callbacks return true to stop. */
 export class Evaluator {
   input: Value | undefined;
@@ -882,13 +899,8 @@ export class Evaluator {
 
   private evalRules(node: RuleNode): Value | undefined {
     const depth = node.path.length;
-    const complete = node.rules.filter(
-      (r) => r.kind === "single" && r.path.length === depth,
-    );
+    const { complete, sets } = rulesOf(node);
     if (complete.length) return this.evalComplete(complete);
-    const sets = node.rules.filter(
-      (r) => r.kind === "set" && r.path.length === depth,
-    );
     if (sets.length === node.rules.length) {
       const out = new RSet();
       for (const r of sets)
