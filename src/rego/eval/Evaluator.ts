@@ -36,6 +36,7 @@ export interface EvalState {
 }
 
 const NONE = Symbol("none");
+const STOP = (): boolean => true;
 
 interface FnMemo {
   args: Value[];
@@ -145,6 +146,30 @@ function rulesOf(node: RuleNode): { complete: CRule[]; sets: CRule[] } {
   return r;
 }
 
+/** What builtins see of an evaluation; `where` is formatted on demand. */
+class Ctx implements BuiltinCtx {
+  memo: Map<string, Value>;
+  print: (msg: string) => void;
+  meta?: { chain: Value; rule: Value } = undefined;
+  /** Location of the builtin call being evaluated. */
+  loc: Term["loc"] | undefined = undefined;
+  constructor(private readonly ev: Evaluator) {
+    this.memo = ev.memo;
+    this.print = ev.st.print;
+  }
+  get where(): string {
+    return this.loc ? `${this.loc.file}:${this.loc.row}` : "";
+  }
+  call(name: string, args: Value[]): Value | undefined {
+    let out: Value | undefined;
+    this.ev.callFn(name, args, { file: "", row: 0, col: 0 }, (v) => {
+      out = v;
+      return true;
+    });
+    return out;
+  }
+}
+
 /** Top-down evaluator with CPS backtracking; callbacks return true to stop. */
 export class Evaluator {
   input: Value | undefined;
@@ -157,26 +182,14 @@ export class Evaluator {
   fnOverrides = new Map<string, { value?: Value; fn?: string }>();
   memo = new Map<string, Value>();
   steps = 0;
-  private ctx: BuiltinCtx;
+  private ctx: Ctx;
 
   constructor(
     readonly cm: CompiledModules,
     readonly st: EvalState,
   ) {
     this.input = st.input;
-    this.ctx = {
-      memo: this.memo,
-      print: st.print,
-      call: (name, args) => {
-        let out: Value | undefined;
-        this.callFn(name, args, { file: "", row: 0, col: 0 }, (v) => {
-          out = v;
-          return true;
-        });
-        return out;
-      },
-      where: "",
-    };
+    this.ctx = new Ctx(this);
   }
 
   tick(): void {
@@ -205,12 +218,21 @@ export class Evaluator {
     if (l.withs.length) return this.evalWith(l, env, cb);
     switch (l.kind) {
       case "expr":
-        if (l.negated)
-          return this.evalExpr(l.expr, env, () => true) ? false : cb();
+        if (l.negated) return this.evalExpr(l.expr, env, STOP) ? false : cb();
         return this.evalExpr(l.expr, env, cb);
       case "some":
         return cb();
       case "somein":
+        if (
+          !l.key &&
+          this.isUnbound(l.value, env) &&
+          this.isSingle(l.domain, env)
+        ) {
+          const coll = this.evalOne(l.domain, env);
+          return coll === undefined
+            ? false
+            : this.bindEach(l.value.name, coll, env, cb);
+        }
         return this.evalTerm(l.domain, env, (coll) =>
           this.iterate(coll, (k, v) =>
             l.key
@@ -237,6 +259,30 @@ export class Evaluator {
       });
       return ok ? cb() : false;
     });
+  }
+
+  /** Binds `name` to each element of a collection in turn (as unifyValue
+   * with an unbound var would); stops when cb returns true. */
+  private bindEach(name: string, coll: Value, env: Env, cb: Cb): boolean {
+    let r = false;
+    if (Array.isArray(coll)) {
+      for (let i = 0; i < coll.length && !r; i++) {
+        env.set(name, coll[i]!);
+        r = cb();
+      }
+    } else if (coll instanceof RObject) {
+      for (const e of coll.entries()) {
+        env.set(name, e[1]);
+        if ((r = cb())) break;
+      }
+    } else if (coll instanceof RSet) {
+      for (const v of coll.values()) {
+        env.set(name, v);
+        if ((r = cb())) break;
+      }
+    }
+    env.delete(name);
+    return r;
   }
 
   /** Iterates a collection's (key, value) pairs; stops when f returns true. */
@@ -383,8 +429,13 @@ export class Evaluator {
   }
 
   unify(a: Term, b: Term, env: Env, cb: Cb): boolean {
-    if (this.isUnbound(a, env))
+    if (this.isUnbound(a, env)) {
+      if (this.isSingle(b, env)) {
+        const v = this.evalOne(b, env);
+        return v === undefined ? false : this.bind(a.name, v, env, cb);
+      }
       return this.evalTerm(b, env, (v) => this.bind(a.name, v, env, cb));
+    }
     if (this.isUnbound(b, env))
       return this.evalTerm(a, env, (v) => this.bind(b.name, v, env, cb));
     if (a.type === "array" && b.type === "array") {
@@ -1108,7 +1159,7 @@ export class Evaluator {
       );
     let r: Value | undefined;
     try {
-      this.ctx.where = `${loc.file}:${loc.row}`;
+      this.ctx.loc = loc;
       r = b.fn(args, this.ctx);
     } catch (e) {
       if (!(e instanceof BuiltinError)) throw e;
