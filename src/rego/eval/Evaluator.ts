@@ -879,8 +879,17 @@ export class Evaluator {
     if (node.rules.length || i === path.length)
       return this.walkMaterialized(node, base, path, i, env, cb);
     const seg = path[i]!;
-    if (this.hasUnbound(seg, env))
+    if (this.hasUnbound(seg, env)) {
+      // Without base data or overrides here, the node's value has exactly
+      // its children's keys: visit them instead of building the value.
+      if (
+        seg.type === "var" &&
+        base === undefined &&
+        !this.dataOverrides.length
+      )
+        return this.eachChild(node, seg.name, path, i, env, cb);
       return this.walkMaterialized(node, base, path, i, env, cb);
+    }
     return this.evalTerm(seg, env, (k) => {
       const child = typeof k === "string" ? node.children.get(k) : undefined;
       const b = base === undefined ? undefined : getChild(base, k);
@@ -891,6 +900,24 @@ export class Evaluator {
       if (v === undefined) return false;
       return this.walk(v, path, i + 1, env, cb);
     });
+  }
+
+  private eachChild(
+    node: RuleNode,
+    name: string,
+    path: Term[],
+    i: number,
+    env: Env,
+    cb: VCb,
+  ): boolean {
+    let r = false;
+    for (const [k, child] of node.children) {
+      this.tick();
+      env.set(name, k);
+      if ((r = this.evalNode(child, undefined, path, i + 1, env, cb))) break;
+    }
+    env.delete(name);
+    return r;
   }
 
   private walkMaterialized(
