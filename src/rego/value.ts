@@ -117,9 +117,9 @@ function hashJS(x: unknown): number {
 
 function hashPlain(src: Record<string, unknown>): number {
   let h = 0;
-  for (const k of Object.keys(src)) {
+  for (const k in src) {
     const x = src[k];
-    if (x === undefined) continue;
+    if (x === undefined || !Object.hasOwn(src, k)) continue;
     h = (h + mix(Math.imul(hashString(k), 0x5bd1e995) ^ hashJS(x))) | 0;
   }
   return mix(h ^ 0x68e31da4);
