@@ -146,6 +146,32 @@ function rulesOf(node: RuleNode): { complete: CRule[]; sets: CRule[] } {
   return r;
 }
 
+const LIT_OTHER = 0;
+/** An expression (maybe negated) with no output argument, not `=`/`:=`. */
+const LIT_TEST = 1;
+/** `var := term` or `var = term` (not negated). */
+const LIT_BIND = 2;
+const LIT_KINDS = new WeakMap<Literal, number>();
+
+function litKind(l: Literal, cm: CompiledModules): number {
+  let k = LIT_KINDS.get(l);
+  if (k === undefined) {
+    k = LIT_OTHER;
+    if (l.kind === "expr" && !l.withs.length) {
+      const e = l.expr;
+      if (e.type !== "call") k = LIT_TEST;
+      else if (e.name === "eq" || e.name === "assign") {
+        if (!l.negated && e.args[0]!.type === "var") k = LIT_BIND;
+      } else {
+        const ar = cm.arityOf(e.name);
+        if (!(ar !== undefined && e.args.length === ar + 1)) k = LIT_TEST;
+      }
+    }
+    LIT_KINDS.set(l, k);
+  }
+  return k;
+}
+
 /** What builtins see of an evaluation; `where` is formatted on demand. */
 class Ctx implements BuiltinCtx {
   memo: Map<string, Value>;
@@ -207,7 +233,52 @@ export class Evaluator {
   }
 
   evalBody(lits: Literal[], i: number, env: Env, cb: Cb): boolean {
-    if (i === lits.length) return cb();
+    // Literals with at most one solution run in this loop, without
+    // callbacks: tests of single-valued terms and `x := term`.
+    let bound: string[] | undefined;
+    let r: boolean;
+    for (;;) {
+      if (i === lits.length) {
+        r = cb();
+        break;
+      }
+      const l = lits[i] as Literal & { kind: "expr" };
+      const kind = litKind(l, this.cm);
+      if (kind === LIT_TEST && this.isSingle(l.expr, env)) {
+        this.tick();
+        const v = this.evalOne(l.expr, env);
+        if ((v !== undefined && v !== false) === l.negated) {
+          r = false;
+          break;
+        }
+      } else if (kind === LIT_BIND) {
+        const [a, b] = (l.expr as Term & { type: "call" }).args as [
+          Term & { type: "var" },
+          Term,
+        ];
+        if (!this.isUnbound(a, env) || !this.isSingle(b, env)) {
+          r = this.evalLitNext(lits, i, env, cb);
+          break;
+        }
+        this.tick();
+        const v = this.evalOne(b, env);
+        if (v === undefined) {
+          r = false;
+          break;
+        }
+        env.set(a.name, v);
+        (bound ??= []).push(a.name);
+      } else {
+        r = this.evalLitNext(lits, i, env, cb);
+        break;
+      }
+      i++;
+    }
+    if (bound) for (const n of bound) env.delete(n);
+    return r;
+  }
+
+  private evalLitNext(lits: Literal[], i: number, env: Env, cb: Cb): boolean {
     return this.evalLit(lits[i]!, env, () =>
       this.evalBody(lits, i + 1, env, cb),
     );
