@@ -214,6 +214,8 @@ export class RObject {
     if (typeof k !== "string" || !Object.hasOwn(src, k)) return undefined;
     const x = src[k];
     if (x === undefined) return undefined;
+    // Scalars convert cheaply; only composites are kept (for identity).
+    if (x === null || typeof x !== "object") return lazyConvert!(x);
     let got = this.got;
     if (got === undefined) this.got = got = new Map();
     let v = got.get(k);
