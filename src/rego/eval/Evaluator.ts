@@ -881,6 +881,8 @@ export class Evaluator {
     if (!this.fnOverrides.size) {
       const rules = this.cm.funcs.get(name);
       if (rules) return this.callUser(rules, args);
+      const b = getBuiltin(name);
+      if (!b?.multi) return this.runBuiltin(b, name, args, loc);
     }
     let out: Value | undefined;
     this.callFn(name, args, loc, (v) => ((out = v), true));
@@ -1249,27 +1251,37 @@ export class Evaluator {
     cb: VCb,
   ): boolean {
     const b = getBuiltin(name);
+    const r = this.runBuiltin(b, name, args, loc);
+    if (r === undefined) return false;
+    if (b!.multi) {
+      for (const x of r as Value[]) if (cb(x)) return true;
+      return false;
+    }
+    return cb(r);
+  }
+
+  /** A builtin's result (an array of results when multi); undefined when
+   * it has none or fails without strict builtin errors. */
+  private runBuiltin(
+    b: ReturnType<typeof getBuiltin>,
+    name: string,
+    args: Value[],
+    loc: Term["loc"],
+  ): Value | undefined {
     if (!b)
       throw RegoError.single(
         "rego_type_error",
         `undefined function ${name}`,
         loc,
       );
-    let r: Value | undefined;
     try {
       this.ctx.loc = loc;
-      r = b.fn(args, this.ctx);
+      return b.fn(args, this.ctx);
     } catch (e) {
       if (!(e instanceof BuiltinError)) throw e;
       if (this.st.strict || e.halt)
         throw RegoError.single(e.code, `${name}: ${e.message}`, loc, e);
-      return false;
+      return undefined;
     }
-    if (r === undefined) return false;
-    if (b.multi) {
-      for (const x of r as Value[]) if (cb(x)) return true;
-      return false;
-    }
-    return cb(r);
   }
 }
