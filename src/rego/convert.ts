@@ -1,4 +1,4 @@
-import { RObject, RSet, type Value } from "./value.js";
+import { RObject, RSet, setLazyConvert, type Value } from "./value.js";
 
 /** Normalises a number: bigints inside the safe range become numbers. */
 export function normNum(n: number | bigint): number | bigint {
@@ -9,7 +9,8 @@ export function normNum(n: number | bigint): number | bigint {
   return Object.is(n, -0) ? 0 : n;
 }
 
-/** Converts a plain JS value (JSON-like, bigint allowed) to a Rego value. */
+/** Converts a plain JS value (JSON-like, bigint allowed) to a Rego value.
+ * Plain objects convert lazily, each property when first read. */
 export function fromJS(x: unknown): Value {
   if (x === null || x === undefined) return null;
   switch (typeof x) {
@@ -29,17 +30,10 @@ export function fromJS(x: unknown): Value {
     for (const [k, v] of x) o.set(fromJS(k), fromJS(v));
     return o;
   }
-  const o = new RObject();
-  for (const k of Object.keys(x as object)) {
-    const v = (x as Record<string, unknown>)[k];
-    if (v !== undefined) o.map.set(mapKeyOfString(k), [k, fromJS(v)]);
-  }
-  return o;
+  return RObject.lazy(x as Record<string, unknown>);
 }
 
-function mapKeyOfString(k: string): string {
-  return k.charCodeAt(0) === 0 ? "\u0000s" + k : k;
-}
+setLazyConvert(fromJS);
 
 /** Text of a non-string object key in JSON output (as OPA prints it). */
 export function keyText(k: Value): string {

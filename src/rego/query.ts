@@ -73,6 +73,8 @@ export function prepareQuery(
   if (errors.length) throw new RegoError(errors);
   const index = new Map<Loc, number>(lits.map((l, i) => [l.loc, i]));
   const vars = queryVars(lits);
+  const valueExpr = body.map((l) => isValueExpr(l, cm));
+  const litIndex = body.map((l) => index.get(l.loc) ?? 0);
   const run = (
     opts: EvalOptions & { inputValue?: Value } = {},
   ): { bindings: Map<string, Value>; values: Value[] }[] => {
@@ -88,8 +90,8 @@ export function prepareQuery(
         return false;
       }
       const l = body[i]!;
-      const idx = index.get(l.loc) ?? 0;
-      if (isValueExpr(l, cm)) {
+      const idx = litIndex[i]!;
+      if (valueExpr[i]) {
         ev.tick();
         return ev.evalTerm((l as { expr: Term }).expr, env, (v) => {
           if (v === false) return false;

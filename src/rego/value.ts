@@ -6,14 +6,24 @@
 export type Value =
   null | boolean | number | bigint | string | Value[] | RObject | RSet;
 
-/** A primitive usable as a JS Map key that identifies a value exactly. */
-export type MapKey = string | number | boolean | null | bigint;
+/** A JS Map key that identifies a value in an {@link RObject} or {@link RSet}:
+ * a primitive for scalars; for composites, the first inserted value of its
+ * equality class (found through a structural hash, see {@link hashOf}). */
+export type MapKey = string | number | boolean | null | bigint | Composite;
 
-/** The Map key that identifies `v` (equal values give equal keys). */
-export function mapKey(v: Value): MapKey {
+type Composite = Value[] | RObject | RSet;
+
+function isComposite(v: Value): v is Composite {
+  return v !== null && typeof v === "object";
+}
+
+/** The Map key of a scalar (equal scalars give equal keys). */
+export function scalarKey(
+  v: null | boolean | number | bigint | string,
+): MapKey {
   switch (typeof v) {
     case "string":
-      return v.charCodeAt(0) === 0 ? "\u0000s" + v : v;
+      return v;
     case "number":
       if (Number.isInteger(v) && !Number.isSafeInteger(v)) return BigInt(v);
       return Object.is(v, -0) ? 0 : v;
@@ -22,33 +32,233 @@ export function mapKey(v: Value): MapKey {
       return Number.isSafeInteger(n) ? n : v;
     }
     default:
-      if (v === null || typeof v === "boolean") return v;
-      return "\u0000c" + canonical(v);
+      return v;
   }
+}
+
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++)
+    h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+function hashNumber(v: number | bigint): number {
+  const k = scalarKey(v);
+  if (typeof k === "bigint") return mix(hashString(k.toString()) ^ 0x2b);
+  const n = k as number;
+  if (Number.isInteger(n))
+    return mix((n | 0) ^ Math.imul(Math.floor(n / 4294967296) | 0, 0x9e3779b1));
+  return mix(hashString(String(n)) ^ 0x2b);
+}
+
+/** A structural hash: equal values give equal hashes. Cached on objects and
+ * sets (which invalidate it when changed). */
+export function hashOf(v: Value): number {
+  if (v === null) return 0x1b873593;
+  switch (typeof v) {
+    case "boolean":
+      return v ? 0x3c6ef372 : 0x7f4a7c15;
+    case "number":
+    case "bigint":
+      return hashNumber(v);
+    case "string":
+      return hashString(v);
+  }
+  if (Array.isArray(v)) {
+    let h = 0x27d4eb2f ^ v.length;
+    for (let i = 0; i < v.length; i++)
+      h = (Math.imul(h, 31) + hashOf(v[i]!)) | 0;
+    return mix(h);
+  }
+  if (v.h !== undefined) return v.h;
+  let h = 0;
+  if (v instanceof RObject) {
+    const src = v.lazySource();
+    if (src !== undefined) return (v.h = hashPlain(src));
+    for (const e of v.map.values())
+      h = (h + mix(Math.imul(hashOf(e[0]), 0x5bd1e995) ^ hashOf(e[1]))) | 0;
+    h = mix(h ^ 0x68e31da4);
+  } else {
+    for (const x of v.map.values()) h = (h + mix(hashOf(x) ^ 0x1b56c4e9)) | 0;
+    h = mix(h ^ 0x2f4a1c9d);
+  }
+  return (v.h = h);
+}
+
+/** hashOf(fromJS(x)) without converting x. */
+function hashJS(x: unknown): number {
+  if (x === undefined || x === null) return hashOf(null);
+  switch (typeof x) {
+    case "string":
+    case "boolean":
+    case "number":
+    case "bigint":
+      return hashOf(x);
+  }
+  if (Array.isArray(x)) {
+    let h = 0x27d4eb2f ^ x.length;
+    for (let i = 0; i < x.length; i++)
+      h = (Math.imul(h, 31) + hashJS(x[i])) | 0;
+    return mix(h);
+  }
+  if (x instanceof RObject || x instanceof RSet) return hashOf(x);
+  if (x instanceof Set || x instanceof Map) return hashOf(lazyConvert!(x));
+  return hashPlain(x as Record<string, unknown>);
+}
+
+function hashPlain(src: Record<string, unknown>): number {
+  let h = 0;
+  for (const k in src) {
+    const x = src[k];
+    if (x === undefined || !Object.hasOwn(src, k)) continue;
+    h = (h + mix(Math.imul(hashString(k), 0x5bd1e995) ^ hashJS(x))) | 0;
+  }
+  return mix(h ^ 0x68e31da4);
+}
+
+/** Finds (in `idx`, hash → composite keys) the key equal to `v`. */
+function findIn(
+  idx: Map<number, Composite[]>,
+  v: Composite,
+): Composite | undefined {
+  const bucket = idx.get(hashOf(v));
+  if (bucket === undefined) return undefined;
+  for (const k of bucket) if (k === v || equal(k, v)) return k;
+  return undefined;
+}
+
+function indexOf(keys: Iterable<MapKey>): Map<number, Composite[]> {
+  const idx = new Map<number, Composite[]>();
+  for (const k of keys) if (k !== null && typeof k === "object") addTo(idx, k);
+  return idx;
+}
+
+function addTo(idx: Map<number, Composite[]>, k: Composite): void {
+  const h = hashOf(k);
+  const bucket = idx.get(h);
+  if (bucket === undefined) idx.set(h, [k]);
+  else bucket.push(k);
+}
+
+function removeFrom(idx: Map<number, Composite[]>, k: Composite): void {
+  const h = hashOf(k);
+  const bucket = idx.get(h);
+  if (bucket === undefined) return;
+  const i = bucket.indexOf(k);
+  if (i >= 0) bucket.splice(i, 1);
+  if (!bucket.length) idx.delete(h);
+}
+
+let lazyConvert: ((x: unknown) => Value) | undefined;
+
+/** Sets the conversion {@link RObject.lazy} objects apply to their
+ * properties (convert.ts registers fromJS). */
+export function setLazyConvert(f: (x: unknown) => Value): void {
+  lazyConvert = f;
 }
 
 /** A Rego object: any value can be a key. Insertion order is kept. */
 export class RObject {
-  readonly map = new Map<MapKey, [Value, Value]>();
-  /** Cached canonical string (see {@link canonical}). */
-  canon: string | undefined = undefined;
+  /** Entries; undefined while the object still wraps a plain JS object. */
+  private m: Map<MapKey, [Value, Value]> | undefined;
+  /** A plain JS object (from {@link RObject.lazy}) converted on demand. */
+  private src: Record<string, unknown> | undefined = undefined;
+  /** Children of `src` converted so far (kept, so each converts once). */
+  private got: Map<string, Value> | undefined = undefined;
+  /** Cached structural hash (see {@link hashOf}). */
+  h: number | undefined = undefined;
+  /** Composite keys by hash, built on first use. */
+  private idx: Map<number, Composite[]> | undefined = undefined;
+  constructor() {
+    this.m = new Map();
+  }
+  /** An object over a plain JS object's own enumerable properties (those
+   * not undefined), each converted when first read. */
+  static lazy(src: Record<string, unknown>): RObject {
+    const o = new RObject();
+    o.m = undefined;
+    o.src = src;
+    return o;
+  }
+  /** The plain JS object this object still wraps, if not yet converted. */
+  lazySource(): Record<string, unknown> | undefined {
+    return this.m === undefined ? this.src : undefined;
+  }
+  get map(): Map<MapKey, [Value, Value]> {
+    return this.m ?? this.force();
+  }
+  private force(): Map<MapKey, [Value, Value]> {
+    const src = this.src!;
+    const got = this.got;
+    const m = new Map<MapKey, [Value, Value]>();
+    for (const k of Object.keys(src)) {
+      const x = src[k];
+      if (x === undefined) continue;
+      m.set(k, [k, got?.get(k) ?? lazyConvert!(x)]);
+    }
+    this.src = undefined;
+    this.got = undefined;
+    return (this.m = m);
+  }
+  private lazyGet(k: Value): Value | undefined {
+    const src = this.src!;
+    if (typeof k !== "string" || !Object.hasOwn(src, k)) return undefined;
+    const x = src[k];
+    if (x === undefined) return undefined;
+    // Scalars convert cheaply; only composites are kept (for identity).
+    if (x === null || typeof x !== "object") return lazyConvert!(x);
+    let got = this.got;
+    if (got === undefined) this.got = got = new Map();
+    let v = got.get(k);
+    if (v === undefined) got.set(k, (v = lazyConvert!(x)));
+    return v;
+  }
   get size(): number {
     return this.map.size;
   }
+  private index(): Map<number, Composite[]> {
+    return (this.idx ??= indexOf(this.map.keys()));
+  }
+  /** The Map key of `k` when present (or `k`'s own key when scalar). */
+  keyOf(k: Value): MapKey | undefined {
+    return isComposite(k) ? findIn(this.index(), k) : scalarKey(k);
+  }
   get(k: Value): Value | undefined {
-    return this.map.get(mapKey(k))?.[1];
+    if (this.m === undefined) return this.lazyGet(k);
+    if (typeof k === "string") return this.m.get(k)?.[1];
+    const key = this.keyOf(k);
+    return key === undefined ? undefined : this.map.get(key)?.[1];
   }
   has(k: Value): boolean {
-    return this.map.has(mapKey(k));
+    if (this.m === undefined) return this.lazyGet(k) !== undefined;
+    const key = this.keyOf(k);
+    return key !== undefined && this.map.has(key);
   }
   set(k: Value, v: Value): this {
-    this.canon = undefined;
-    this.map.set(mapKey(k), [k, v]);
+    this.h = undefined;
+    if (isComposite(k)) {
+      const idx = this.index();
+      let key = findIn(idx, k);
+      if (key === undefined) addTo(idx, (key = k));
+      this.map.set(key, [k, v]);
+    } else this.map.set(scalarKey(k), [k, v]);
     return this;
   }
   delete(k: Value): void {
-    this.canon = undefined;
-    this.map.delete(mapKey(k));
+    const key = this.keyOf(k);
+    if (key === undefined) return;
+    this.h = undefined;
+    if (isComposite(key)) removeFrom(this.index(), key);
+    this.map.delete(key);
   }
   entries(): IterableIterator<[Value, Value]> {
     return this.map.values();
@@ -66,6 +276,7 @@ export class RObject {
   clone(): RObject {
     const o = new RObject();
     for (const [k, e] of this.map) o.map.set(k, e);
+    o.h = this.h;
     return o;
   }
   static from(entries: Iterable<[Value, Value]>): RObject {
@@ -78,22 +289,40 @@ export class RObject {
 /** A Rego set. */
 export class RSet {
   readonly map = new Map<MapKey, Value>();
-  /** Cached canonical string (see {@link canonical}). */
-  canon: string | undefined = undefined;
+  /** Cached structural hash (see {@link hashOf}). */
+  h: number | undefined = undefined;
+  /** Composite elements by hash, built on first use. */
+  private idx: Map<number, Composite[]> | undefined = undefined;
   get size(): number {
     return this.map.size;
   }
+  private index(): Map<number, Composite[]> {
+    return (this.idx ??= indexOf(this.map.keys()));
+  }
   has(v: Value): boolean {
-    return this.map.has(mapKey(v));
+    if (isComposite(v)) return findIn(this.index(), v) !== undefined;
+    return this.map.has(scalarKey(v));
   }
   add(v: Value): this {
-    this.canon = undefined;
-    this.map.set(mapKey(v), v);
+    this.h = undefined;
+    if (isComposite(v)) {
+      const idx = this.index();
+      if (findIn(idx, v) === undefined) {
+        addTo(idx, v);
+        this.map.set(v, v);
+      }
+    } else this.map.set(scalarKey(v), v);
     return this;
   }
   delete(v: Value): void {
-    this.canon = undefined;
-    this.map.delete(mapKey(v));
+    this.h = undefined;
+    if (isComposite(v)) {
+      const idx = this.index();
+      const key = findIn(idx, v);
+      if (key === undefined) return;
+      removeFrom(idx, key);
+      this.map.delete(key);
+    } else this.map.delete(scalarKey(v));
   }
   values(): IterableIterator<Value> {
     return this.map.values();
@@ -104,6 +333,7 @@ export class RSet {
   clone(): RSet {
     const s = new RSet();
     for (const [k, v] of this.map) s.map.set(k, v);
+    s.h = this.h;
     return s;
   }
   static from(vs: Iterable<Value>): RSet {
@@ -222,66 +452,19 @@ export function equal(a: Value, b: Value): boolean {
   }
   if (a instanceof RObject) {
     if (!(b instanceof RObject) || a.size !== b.size) return false;
+    if (a.h !== undefined && b.h !== undefined && a.h !== b.h) return false;
     for (const [k, e] of a.map) {
-      const o = b.map.get(k);
-      if (o === undefined || !equal(e[1], o[1])) return false;
+      const o = isComposite(e[0]) ? b.get(e[0]) : b.map.get(k)?.[1];
+      if (o === undefined || !equal(e[1], o)) return false;
     }
     return true;
   }
-  if (!(b instanceof RSet) || (a as RSet).size !== b.size) return false;
-  for (const k of (a as RSet).map.keys()) if (!b.map.has(k)) return false;
+  const sa = a as RSet;
+  if (!(b instanceof RSet) || sa.size !== b.size) return false;
+  if (sa.h !== undefined && b.h !== undefined && sa.h !== b.h) return false;
+  for (const [k, v] of sa.map)
+    if (isComposite(v) ? !b.has(v) : !b.map.has(k)) return false;
   return true;
-}
-
-const CANON = new WeakMap<object, string>();
-
-/** A canonical string for a value (equal values give equal strings).
- * Objects and sets keep it in a field; arrays in a WeakMap, top level only
- * (a WeakMap entry per nested array costs more in GC than it saves). */
-export function canonical(v: Value): string {
-  if (v === null || typeof v !== "object") return canonicalOf(v);
-  if (Array.isArray(v)) {
-    let c = CANON.get(v);
-    if (c === undefined) {
-      c = canonicalOf(v);
-      CANON.set(v, c);
-    }
-    return c;
-  }
-  return v.canon ?? (v.canon = canonicalOf(v));
-}
-
-function canonicalInner(v: Value): string {
-  if (v === null || typeof v !== "object") return canonicalOf(v);
-  if (Array.isArray(v)) return CANON.get(v) ?? canonicalOf(v);
-  return v.canon ?? (v.canon = canonicalOf(v));
-}
-
-function canonicalOf(v: Value): string {
-  if (v === null) return "null";
-  switch (typeof v) {
-    case "boolean":
-      return v ? "true" : "false";
-    case "number":
-      if (Number.isInteger(v) && !Number.isSafeInteger(v))
-        return BigInt(v).toString();
-      return Object.is(v, -0) ? "0" : String(v);
-    case "bigint":
-      return String(v);
-    case "string":
-      return JSON.stringify(v);
-  }
-  if (Array.isArray(v)) return "[" + v.map(canonicalInner).join(",") + "]";
-  // Only equality matters here, so any deterministic order will do.
-  if (v instanceof RObject) {
-    const parts: string[] = [];
-    for (const [k, x] of v.entries())
-      parts.push(canonicalInner(k) + ":" + canonicalInner(x));
-    return "{" + parts.sort().join(",") + "}";
-  }
-  const parts: string[] = [];
-  for (const x of v.values()) parts.push(canonicalInner(x));
-  return "set(" + parts.sort().join(",") + ")";
 }
 
 /** True when a value is Rego-truthy as an expression result. */

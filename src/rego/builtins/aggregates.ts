@@ -94,13 +94,13 @@ register("intersection", 1, ([v]) => {
   if (!sets.length) return new RSet();
   const out = sets[0]!.clone();
   for (const s of sets.slice(1))
-    for (const k of [...out.map.keys()]) if (!s.map.has(k)) out.map.delete(k);
+    for (const v of [...out.values()]) if (!s.has(v)) out.delete(v);
   return out;
 });
 register("union", 1, ([v]) => {
   const out = new RSet();
   for (const s of setOf(v!, 1).values())
-    for (const [k, x] of setOf(s, 1).map) out.map.set(k, x);
+    for (const x of setOf(s, 1).values()) out.add(x);
   return out;
 });
 
@@ -151,6 +151,6 @@ register("set_diff", 2, ([a, b]) => {
   if (!(a instanceof RSet)) throw typeErr(1, "set", a!);
   if (!(b instanceof RSet)) throw typeErr(2, "set", b!);
   const out = new RSet();
-  for (const [k, x] of a.map) if (!b.map.has(k)) out.map.set(k, x);
+  for (const x of a.values()) if (!b.has(x)) out.add(x);
   return out;
 });

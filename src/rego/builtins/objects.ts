@@ -75,7 +75,7 @@ function subset(sup: Value, sub: Value): boolean {
     return true;
   }
   if (sup instanceof RSet && sub instanceof RSet) {
-    for (const k of sub.map.keys()) if (!sup.map.has(k)) return false;
+    for (const v of sub.values()) if (!sup.has(v)) return false;
     return true;
   }
   if (Array.isArray(sup) && Array.isArray(sub)) {

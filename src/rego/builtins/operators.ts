@@ -35,7 +35,7 @@ register("minus", 2, ([a, b]) => {
   if (isNum(a!) && isNum(b!)) return arith(a, b, "-");
   if (a instanceof RSet && b instanceof RSet) {
     const out = new RSet();
-    for (const [k, v] of a.map) if (!b.map.has(k)) out.map.set(k, v);
+    for (const v of a.values()) if (!b.has(v)) out.add(v);
     return out;
   }
   if (!isNum(a!) && !(a instanceof RSet))
@@ -51,12 +51,12 @@ register("and", 2, ([a, b]) => {
   const x = setArg(a!, 1);
   const y = setArg(b!, 2);
   const out = new RSet();
-  for (const [k, v] of x.map) if (y.map.has(k)) out.map.set(k, v);
+  for (const v of x.values()) if (y.has(v)) out.add(v);
   return out;
 });
 register("or", 2, ([a, b]) => {
   const out = setArg(a!, 1).clone();
-  for (const [k, v] of setArg(b!, 2).map) out.map.set(k, v);
+  for (const v of setArg(b!, 2).values()) out.add(v);
   return out;
 });
 

@@ -36,6 +36,18 @@ export interface EvalState {
 }
 
 const NONE = Symbol("none");
+const STOP = (): boolean => true;
+
+interface FnMemo {
+  args: Value[];
+  result: Value | undefined;
+}
+
+function sameArgs(a: Value[], b: Value[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 1; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 const CONSTS = new WeakMap<Term, Value | typeof NONE>();
 
 /** The value of a composite literal without variables, refs or calls
@@ -70,34 +82,140 @@ function constantOf(t: Term): Value | undefined {
   return v;
 }
 
+/** Single-valued terms: the vars each needs bound (null: not single). */
+const SINGLE = new WeakMap<Term, string[] | null>();
+
+/** Whether `t` has at most one value once the returned vars are bound (then
+ * {@link Evaluator.evalOne} evaluates it without callbacks), else null. */
+function singleVars(t: Term, cm: CompiledModules): string[] | null {
+  const hit = SINGLE.get(t);
+  if (hit !== undefined) return hit;
+  const out: string[] = [];
+  const ok = collectSingle(t, cm, out);
+  const r = ok ? [...new Set(out)] : null;
+  SINGLE.set(t, r);
+  return r;
+}
+
+function collectSingle(t: Term, cm: CompiledModules, out: string[]): boolean {
+  switch (t.type) {
+    case "scalar":
+      return true;
+    case "var":
+      if (t.name !== "input" && t.name !== "data") out.push(t.name);
+      return true;
+    case "ref":
+      return (
+        collectSingle(t.head, cm, out) &&
+        t.path.every((p) => collectSingle(p, cm, out))
+      );
+    case "array":
+    case "set":
+      return t.items.every((i) => collectSingle(i, cm, out));
+    case "object":
+      return t.pairs.every(
+        ([k, v]) => collectSingle(k, cm, out) && collectSingle(v, cm, out),
+      );
+    case "call": {
+      if (t.name === "print") return false;
+      if (!cm.funcs.has(t.name)) {
+        const b = getBuiltin(t.name);
+        if (!b || b.multi) return false;
+      }
+      return t.args.every((a) => collectSingle(a, cm, out));
+    }
+    default:
+      return false;
+  }
+}
+
+const RULES = new WeakMap<RuleNode, { complete: CRule[]; sets: CRule[] }>();
+
+/** A node's complete rules and set rules defined at its own path. */
+function rulesOf(node: RuleNode): { complete: CRule[]; sets: CRule[] } {
+  let r = RULES.get(node);
+  if (r === undefined) {
+    const depth = node.path.length;
+    const at = node.rules.filter((x) => x.path.length === depth);
+    r = {
+      complete: at.filter((x) => x.kind === "single"),
+      sets: at.filter((x) => x.kind === "set"),
+    };
+    RULES.set(node, r);
+  }
+  return r;
+}
+
+const LIT_OTHER = 0;
+/** An expression (maybe negated) with no output argument, not `=`/`:=`. */
+const LIT_TEST = 1;
+/** `var := term` or `var = term` (not negated). */
+const LIT_BIND = 2;
+const LIT_KINDS = new WeakMap<Literal, number>();
+
+function litKind(l: Literal, cm: CompiledModules): number {
+  let k = LIT_KINDS.get(l);
+  if (k === undefined) {
+    k = LIT_OTHER;
+    if (l.kind === "expr" && !l.withs.length) {
+      const e = l.expr;
+      if (e.type !== "call") k = LIT_TEST;
+      else if (e.name === "eq" || e.name === "assign") {
+        if (!l.negated && e.args[0]!.type === "var") k = LIT_BIND;
+      } else {
+        const ar = cm.arityOf(e.name);
+        if (!(ar !== undefined && e.args.length === ar + 1)) k = LIT_TEST;
+      }
+    }
+    LIT_KINDS.set(l, k);
+  }
+  return k;
+}
+
+/** What builtins see of an evaluation; `where` is formatted on demand. */
+class Ctx implements BuiltinCtx {
+  memo: Map<string, Value>;
+  print: (msg: string) => void;
+  meta?: { chain: Value; rule: Value } = undefined;
+  /** Location of the builtin call being evaluated. */
+  loc: Term["loc"] | undefined = undefined;
+  constructor(private readonly ev: Evaluator) {
+    this.memo = ev.memo;
+    this.print = ev.st.print;
+  }
+  get where(): string {
+    return this.loc ? `${this.loc.file}:${this.loc.row}` : "";
+  }
+  call(name: string, args: Value[]): Value | undefined {
+    let out: Value | undefined;
+    this.ev.callFn(name, args, { file: "", row: 0, col: 0 }, (v) => {
+      out = v;
+      return true;
+    });
+    return out;
+  }
+}
+
 /** Top-down evaluator with CPS backtracking; callbacks return true to stop. */
 export class Evaluator {
   input: Value | undefined;
   cache = new Map<RuleNode, Value | typeof NONE>();
+  /** Results of user function calls in this evaluation, keyed by the
+   * function, then its first argument; entries hold the other arguments
+   * (compared by identity, so a hit means equal arguments). */
+  fcache = new Map<CRule[], Map<unknown, FnMemo[]>>();
   dataOverrides: { path: string[]; value: Value }[] = [];
   fnOverrides = new Map<string, { value?: Value; fn?: string }>();
   memo = new Map<string, Value>();
   steps = 0;
-  private ctx: BuiltinCtx;
+  private ctx: Ctx;
 
   constructor(
     readonly cm: CompiledModules,
     readonly st: EvalState,
   ) {
     this.input = st.input;
-    this.ctx = {
-      memo: this.memo,
-      print: st.print,
-      call: (name, args) => {
-        let out: Value | undefined;
-        this.callFn(name, args, { file: "", row: 0, col: 0 }, (v) => {
-          out = v;
-          return true;
-        });
-        return out;
-      },
-      where: "",
-    };
+    this.ctx = new Ctx(this);
   }
 
   tick(): void {
@@ -115,7 +233,52 @@ export class Evaluator {
   }
 
   evalBody(lits: Literal[], i: number, env: Env, cb: Cb): boolean {
-    if (i === lits.length) return cb();
+    // Literals with at most one solution run in this loop, without
+    // callbacks: tests of single-valued terms and `x := term`.
+    let bound: string[] | undefined;
+    let r: boolean;
+    for (;;) {
+      if (i === lits.length) {
+        r = cb();
+        break;
+      }
+      const l = lits[i] as Literal & { kind: "expr" };
+      const kind = litKind(l, this.cm);
+      if (kind === LIT_TEST && this.isSingle(l.expr, env)) {
+        this.tick();
+        const v = this.evalOne(l.expr, env);
+        if ((v !== undefined && v !== false) === l.negated) {
+          r = false;
+          break;
+        }
+      } else if (kind === LIT_BIND) {
+        const [a, b] = (l.expr as Term & { type: "call" }).args as [
+          Term & { type: "var" },
+          Term,
+        ];
+        if (!this.isUnbound(a, env) || !this.isSingle(b, env)) {
+          r = this.evalLitNext(lits, i, env, cb);
+          break;
+        }
+        this.tick();
+        const v = this.evalOne(b, env);
+        if (v === undefined) {
+          r = false;
+          break;
+        }
+        env.set(a.name, v);
+        (bound ??= []).push(a.name);
+      } else {
+        r = this.evalLitNext(lits, i, env, cb);
+        break;
+      }
+      i++;
+    }
+    if (bound) for (const n of bound) env.delete(n);
+    return r;
+  }
+
+  private evalLitNext(lits: Literal[], i: number, env: Env, cb: Cb): boolean {
     return this.evalLit(lits[i]!, env, () =>
       this.evalBody(lits, i + 1, env, cb),
     );
@@ -126,12 +289,21 @@ export class Evaluator {
     if (l.withs.length) return this.evalWith(l, env, cb);
     switch (l.kind) {
       case "expr":
-        if (l.negated)
-          return this.evalExpr(l.expr, env, () => true) ? false : cb();
+        if (l.negated) return this.evalExpr(l.expr, env, STOP) ? false : cb();
         return this.evalExpr(l.expr, env, cb);
       case "some":
         return cb();
       case "somein":
+        if (
+          !l.key &&
+          this.isUnbound(l.value, env) &&
+          this.isSingle(l.domain, env)
+        ) {
+          const coll = this.evalOne(l.domain, env);
+          return coll === undefined
+            ? false
+            : this.bindEach(l.value.name, coll, env, cb);
+        }
         return this.evalTerm(l.domain, env, (coll) =>
           this.iterate(coll, (k, v) =>
             l.key
@@ -158,6 +330,30 @@ export class Evaluator {
       });
       return ok ? cb() : false;
     });
+  }
+
+  /** Binds `name` to each element of a collection in turn (as unifyValue
+   * with an unbound var would); stops when cb returns true. */
+  private bindEach(name: string, coll: Value, env: Env, cb: Cb): boolean {
+    let r = false;
+    if (Array.isArray(coll)) {
+      for (let i = 0; i < coll.length && !r; i++) {
+        env.set(name, coll[i]!);
+        r = cb();
+      }
+    } else if (coll instanceof RObject) {
+      for (const e of coll.entries()) {
+        env.set(name, e[1]);
+        if ((r = cb())) break;
+      }
+    } else if (coll instanceof RSet) {
+      for (const v of coll.values()) {
+        env.set(name, v);
+        if ((r = cb())) break;
+      }
+    }
+    env.delete(name);
+    return r;
   }
 
   /** Iterates a collection's (key, value) pairs; stops when f returns true. */
@@ -211,16 +407,30 @@ export class Evaluator {
     typeof this.dataOverrides,
     typeof this.fnOverrides,
     typeof this.cache,
+    typeof this.fcache,
   ] {
-    return [this.input, this.dataOverrides, this.fnOverrides, this.cache];
+    return [
+      this.input,
+      this.dataOverrides,
+      this.fnOverrides,
+      this.cache,
+      this.fcache,
+    ];
   }
 
   private restore(s: ReturnType<Evaluator["snapshot"]>): void {
-    [this.input, this.dataOverrides, this.fnOverrides, this.cache] = s;
+    [
+      this.input,
+      this.dataOverrides,
+      this.fnOverrides,
+      this.cache,
+      this.fcache,
+    ] = s;
   }
 
   private applyWith(w: ResolvedWith, v: Value | undefined, env: Env): void {
     this.cache = new Map();
+    this.fcache = new Map();
     if (w.kind === "fn") {
       const m = new Map(this.fnOverrides);
       m.set(w.fnName!, w.fnValue ? { fn: w.fnValue } : { value: v! });
@@ -290,8 +500,13 @@ export class Evaluator {
   }
 
   unify(a: Term, b: Term, env: Env, cb: Cb): boolean {
-    if (this.isUnbound(a, env))
+    if (this.isUnbound(a, env)) {
+      if (this.isSingle(b, env)) {
+        const v = this.evalOne(b, env);
+        return v === undefined ? false : this.bind(a.name, v, env, cb);
+      }
       return this.evalTerm(b, env, (v) => this.bind(a.name, v, env, cb));
+    }
     if (this.isUnbound(b, env))
       return this.evalTerm(a, env, (v) => this.bind(b.name, v, env, cb));
     if (a.type === "array" && b.type === "array") {
@@ -437,10 +652,18 @@ export class Evaluator {
         );
       }
       case "ref":
+        if (this.isSingle(t, env)) {
+          const v = this.evalOne(t, env);
+          return v === undefined ? false : cb(v);
+        }
         return this.evalRef(t, env, cb);
       case "array": {
         const c = constantOf(t);
         if (c !== undefined) return cb(c);
+        if (this.isSingle(t, env)) {
+          const v = this.evalOne(t, env);
+          return v === undefined ? false : cb(v);
+        }
         return this.evalArgs(t.items, 0, t.items.length, [], env, cb);
       }
       case "set":
@@ -472,6 +695,10 @@ export class Evaluator {
       case "call":
         if (t.name === "print" && !this.fnOverrides.has("print"))
           return this.evalPrint(t.args, env) && cb(true);
+        if (this.isSingle(t, env)) {
+          const v = this.evalOne(t, env);
+          return v === undefined ? false : cb(v);
+        }
         if (t.args.some((a) => this.isUnbound(a, env)))
           return this.evalArgsLate(t.args, env, (args) =>
             this.callFn(t.name, args, t.loc, cb),
@@ -511,6 +738,155 @@ export class Evaluator {
       for (let i = 0; i < vs.length; i += 2) o.set(vs[i]!, vs[i + 1]!);
       return cb(o);
     });
+  }
+
+  /** True when `t` is single-valued and its vars are bound in `env`. */
+  private isSingle(t: Term, env: Env): boolean {
+    const vars = singleVars(t, this.cm);
+    if (vars === null) return false;
+    for (let i = 0; i < vars.length; i++) if (!env.has(vars[i]!)) return false;
+    return true;
+  }
+
+  /** The value of a term {@link isSingle} accepts (undefined: none), as
+   * evalTerm would give it, without callbacks. */
+  evalOne(t: Term, env: Env): Value | undefined {
+    switch (t.type) {
+      case "scalar":
+        return t.value;
+      case "var": {
+        const v = env.get(t.name);
+        if (v !== undefined) return v;
+        if (t.name === "input") return this.input;
+        return this.nodeOne(this.cm.root, this.st.data, [], 0, env);
+      }
+      case "ref": {
+        const h = t.head;
+        if (h.type === "var") {
+          const v = env.get(h.name);
+          if (v !== undefined) return this.walkOne(v, t.path, 0, env);
+          if (h.name === "data")
+            return this.nodeOne(this.cm.root, this.st.data, t.path, 0, env);
+          if (h.name === "input")
+            return this.input === undefined
+              ? undefined
+              : this.walkOne(this.input, t.path, 0, env);
+        }
+        const v = this.evalOne(h, env);
+        return v === undefined ? undefined : this.walkOne(v, t.path, 0, env);
+      }
+      case "array": {
+        const c = constantOf(t);
+        if (c !== undefined) return c;
+        const out = new Array<Value>(t.items.length);
+        for (let i = 0; i < t.items.length; i++) {
+          const v = this.evalOne(t.items[i]!, env);
+          if (v === undefined) return undefined;
+          out[i] = v;
+        }
+        return out;
+      }
+      case "set": {
+        const c = constantOf(t);
+        if (c !== undefined) return c;
+        const out = new RSet();
+        for (const it of t.items) {
+          const v = this.evalOne(it, env);
+          if (v === undefined) return undefined;
+          out.add(v);
+        }
+        return out;
+      }
+      case "object": {
+        const c = constantOf(t);
+        if (c !== undefined) return c;
+        const vs: Value[] = [];
+        for (const [kt, vt] of t.pairs) {
+          const k = this.evalOne(kt, env);
+          if (k === undefined) return undefined;
+          const v = this.evalOne(vt, env);
+          if (v === undefined) return undefined;
+          vs.push(k, v);
+        }
+        const o = new RObject();
+        for (let i = 0; i < vs.length; i += 2) o.set(vs[i]!, vs[i + 1]!);
+        return o;
+      }
+      case "call": {
+        const args = new Array<Value>(t.args.length);
+        for (let i = 0; i < t.args.length; i++) {
+          const v = this.evalOne(t.args[i]!, env);
+          if (v === undefined) return undefined;
+          args[i] = v;
+        }
+        return this.callOne(t.name, args, t.loc);
+      }
+      default: {
+        let out: Value | undefined;
+        this.evalTerm(t, env, (v) => ((out = v), true));
+        return out;
+      }
+    }
+  }
+
+  private walkOne(
+    v: Value,
+    path: Term[],
+    i: number,
+    env: Env,
+  ): Value | undefined {
+    let cur: Value | undefined = v;
+    for (; i < path.length; i++) {
+      const k = this.evalOne(path[i]!, env);
+      if (k === undefined) return undefined;
+      cur = getChild(cur, k);
+      if (cur === undefined) return undefined;
+    }
+    return cur;
+  }
+
+  private nodeOne(
+    node: RuleNode,
+    base: Value | undefined,
+    path: Term[],
+    i: number,
+    env: Env,
+  ): Value | undefined {
+    if (this.dataOverrides.length) {
+      const ov = this.override(node.path);
+      if (ov !== undefined) return this.walkOne(ov, path, i, env);
+    }
+    if (node.rules.length || i === path.length) {
+      const v = this.materialize(node, base);
+      return v === undefined ? undefined : this.walkOne(v, path, i, env);
+    }
+    const k = this.evalOne(path[i]!, env);
+    if (k === undefined) return undefined;
+    const child = typeof k === "string" ? node.children.get(k) : undefined;
+    const b = base === undefined ? undefined : getChild(base, k);
+    if (child) return this.nodeOne(child, b, path, i + 1, env);
+    const v = this.dataOverrides.length
+      ? this.overlay([...node.path, String(k)], b)
+      : b;
+    if (v === undefined) return undefined;
+    return this.walkOne(v, path, i + 1, env);
+  }
+
+  /** callFn for a single-valued function, returning its value. */
+  private callOne(
+    name: string,
+    args: Value[],
+    loc: Term["loc"],
+  ): Value | undefined {
+    if (!this.fnOverrides.size) {
+      const rules = this.cm.funcs.get(name);
+      if (rules) return this.callUser(rules, args);
+      const b = getBuiltin(name);
+      if (!b?.multi) return this.runBuiltin(b, name, args, loc);
+    }
+    let out: Value | undefined;
+    this.callFn(name, args, loc, (v) => ((out = v), true));
+    return out;
   }
 
   evalRef(t: Term & { type: "ref" }, env: Env, cb: VCb): boolean {
@@ -576,8 +952,17 @@ export class Evaluator {
     if (node.rules.length || i === path.length)
       return this.walkMaterialized(node, base, path, i, env, cb);
     const seg = path[i]!;
-    if (this.hasUnbound(seg, env))
+    if (this.hasUnbound(seg, env)) {
+      // Without base data or overrides here, the node's value has exactly
+      // its children's keys: visit them instead of building the value.
+      if (
+        seg.type === "var" &&
+        base === undefined &&
+        !this.dataOverrides.length
+      )
+        return this.eachChild(node, seg.name, path, i, env, cb);
       return this.walkMaterialized(node, base, path, i, env, cb);
+    }
     return this.evalTerm(seg, env, (k) => {
       const child = typeof k === "string" ? node.children.get(k) : undefined;
       const b = base === undefined ? undefined : getChild(base, k);
@@ -588,6 +973,24 @@ export class Evaluator {
       if (v === undefined) return false;
       return this.walk(v, path, i + 1, env, cb);
     });
+  }
+
+  private eachChild(
+    node: RuleNode,
+    name: string,
+    path: Term[],
+    i: number,
+    env: Env,
+    cb: VCb,
+  ): boolean {
+    let r = false;
+    for (const [k, child] of node.children) {
+      this.tick();
+      env.set(name, k);
+      if ((r = this.evalNode(child, undefined, path, i + 1, env, cb))) break;
+    }
+    env.delete(name);
+    return r;
   }
 
   private walkMaterialized(
@@ -647,13 +1050,8 @@ export class Evaluator {
 
   private evalRules(node: RuleNode): Value | undefined {
     const depth = node.path.length;
-    const complete = node.rules.filter(
-      (r) => r.kind === "single" && r.path.length === depth,
-    );
+    const { complete, sets } = rulesOf(node);
     if (complete.length) return this.evalComplete(complete);
-    const sets = node.rules.filter(
-      (r) => r.kind === "set" && r.path.length === depth,
-    );
     if (sets.length === node.rules.length) {
       const out = new RSet();
       for (const r of sets)
@@ -791,12 +1189,15 @@ export class Evaluator {
     if (ov) {
       if (ov.fn === undefined) return cb(ov.value!);
       const saved = this.fnOverrides;
+      const savedF = this.fcache;
       this.fnOverrides = new Map();
+      this.fcache = new Map();
       let out: Value | undefined;
       try {
         this.callFn(ov.fn, args, loc, (v) => ((out = v), true));
       } finally {
         this.fnOverrides = saved;
+        this.fcache = savedF;
       }
       return out === undefined ? false : cb(out);
     }
@@ -808,8 +1209,22 @@ export class Evaluator {
     return this.callBuiltin(name, args, loc, cb);
   }
 
+  /** A user function's result, computed once per evaluation for the same
+   * arguments (as OPA caches function calls with ground arguments). */
   private callUser(rules: CRule[], args: Value[]): Value | undefined {
     this.tick();
+    let byFirst = this.fcache.get(rules);
+    if (byFirst === undefined) this.fcache.set(rules, (byFirst = new Map()));
+    const first = args.length ? args[0] : NONE;
+    let memos = byFirst.get(first);
+    if (memos === undefined) byFirst.set(first, (memos = []));
+    for (const m of memos) if (sameArgs(m.args, args)) return m.result;
+    const result = this.callUserUncached(rules, args);
+    memos.push({ args, result });
+    return result;
+  }
+
+  private callUserUncached(rules: CRule[], args: Value[]): Value | undefined {
     let result: Value | undefined;
     let def: CRule | undefined;
     const msg = "functions must not produce multiple outputs for same inputs";
@@ -836,27 +1251,37 @@ export class Evaluator {
     cb: VCb,
   ): boolean {
     const b = getBuiltin(name);
+    const r = this.runBuiltin(b, name, args, loc);
+    if (r === undefined) return false;
+    if (b!.multi) {
+      for (const x of r as Value[]) if (cb(x)) return true;
+      return false;
+    }
+    return cb(r);
+  }
+
+  /** A builtin's result (an array of results when multi); undefined when
+   * it has none or fails without strict builtin errors. */
+  private runBuiltin(
+    b: ReturnType<typeof getBuiltin>,
+    name: string,
+    args: Value[],
+    loc: Term["loc"],
+  ): Value | undefined {
     if (!b)
       throw RegoError.single(
         "rego_type_error",
         `undefined function ${name}`,
         loc,
       );
-    let r: Value | undefined;
     try {
-      this.ctx.where = `${loc.file}:${loc.row}`;
-      r = b.fn(args, this.ctx);
+      this.ctx.loc = loc;
+      return b.fn(args, this.ctx);
     } catch (e) {
       if (!(e instanceof BuiltinError)) throw e;
       if (this.st.strict || e.halt)
         throw RegoError.single(e.code, `${name}: ${e.message}`, loc, e);
-      return false;
+      return undefined;
     }
-    if (r === undefined) return false;
-    if (b.multi) {
-      for (const x of r as Value[]) if (cb(x)) return true;
-      return false;
-    }
-    return cb(r);
   }
 }

@@ -18,7 +18,7 @@ export function mergeChild(
   }
   if (a instanceof RSet && b instanceof RSet) {
     const s = a.clone();
-    for (const [k, v] of b.map) s.map.set(k, v);
+    for (const v of b.values()) s.add(v);
     return s;
   }
   throw RegoError.single(
