@@ -73,6 +73,14 @@ export class JobRegistry {
     return controller.signal;
   }
 
+  /** The SHA of the same PR in progress here, when it is another one. */
+  otherInFlight(job: GateJob): string | undefined {
+    const latest = this.#latest.get(subjectKey(job));
+    if (latest === undefined || latest === job.headSha) return undefined;
+    const key = `${job.owner}/${job.repo}@${latest}`;
+    return this.#inflight.has(key) ? latest : undefined;
+  }
+
   /** True when a newer head SHA of the same PR has started. */
   superseded(job: GateJob): string | undefined {
     const latest = this.#latest.get(subjectKey(job));

@@ -14,7 +14,7 @@ import { raceSignal } from "./raceSignal.js";
 import { failureResult } from "./failureResult.js";
 import type { GateJob } from "./GateJob.js";
 import { readChange, type Change } from "./readChange.js";
-import { isSuperseded } from "./isSuperseded.js";
+import { aheadInFlight, isSuperseded } from "./isSuperseded.js";
 import { toCheckResult } from "./toCheckResult.js";
 import type { Verdict } from "../../gate/Verdict.js";
 import type { Config } from "../../config/schema.js";
@@ -43,6 +43,11 @@ export async function runJob(job: GateJob, ctx: JobContext): Promise<void> {
   const { registry, now } = ctx.deps;
   if (!job.explicit && registry.inFlight(job)) {
     ctx.log.info("skip: a run for this SHA is in progress here");
+    return;
+  }
+  const ahead = await aheadInFlight(ctx.github, job, registry);
+  if (ahead) {
+    ctx.log.info({ head: ahead }, "skip: the PR's head is running here");
     return;
   }
   const wasInFlight = registry.inFlight(job);

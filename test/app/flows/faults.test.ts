@@ -140,6 +140,29 @@ describe("GitHub faults", () => {
     expect(gh.reviews.map((r) => r.commit_id)).toEqual([NEWER]);
   });
 
+  it("keeps the newer push's result when its event arrives first", async () => {
+    simplePr(gh).push();
+    const { probot } = await testApp(testDeps({ gate: slowGate(300) }));
+    const newer = probot.receive({
+      id: "o-1",
+      name: "pull_request",
+      payload: opened(NEWER),
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    const older = probot.receive({
+      id: "o-2",
+      name: "pull_request",
+      payload: opened(HEAD),
+    });
+    await Promise.all([newer, older]);
+    expect(gh.violations).toEqual([]);
+    expect(gh.runsFor(NEWER).map((r) => r.conclusion)).toEqual(["failure"]);
+    expect(gh.runsFor(HEAD).map((r) => r.conclusion)).not.toContain("failure");
+    expect(gh.issueComments).toHaveLength(1);
+    expect(gh.issueComments[0]?.body).toContain("GG-AT-dddd");
+    expect(gh.reviews.map((r) => r.commit_id)).toEqual([NEWER]);
+  });
+
   it("drops a redelivery, in this process and after a restart", async () => {
     simplePr(gh);
     const one = await testApp(testDeps({ gate: slowGate() }));
