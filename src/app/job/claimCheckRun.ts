@@ -11,7 +11,8 @@ export type Claim =
  * Decides whether a job runs and on which check run, from GitHub's own
  * record (so it holds across restarts and replicas):
  * - the delivery already completed a run: a redelivery, skip;
- * - automatic trigger and a completed run exists for the SHA: skip;
+ * - automatic trigger and a completed run exists for the SHA: skip (a
+ *   run cancelled as superseded holds no result, so it does not count);
  * - a run is left `in_progress` by a process that died: adopt it, so a
  *   crash never leaves a second, stuck run;
  * - otherwise create a new run, `in_progress` at once.
@@ -35,7 +36,9 @@ export async function claimCheckRun(
   if (same?.status === "completed") {
     return { run: false, reason: "redelivery of a completed run" };
   }
-  const done = runs.find((r) => r.status === "completed");
+  const done = runs.find(
+    (r) => r.status === "completed" && r.conclusion !== "cancelled",
+  );
   if (!job.explicit && done) {
     return { run: false, reason: `check run ${done.id} already completed` };
   }

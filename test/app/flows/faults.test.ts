@@ -163,6 +163,36 @@ describe("GitHub faults", () => {
     expect(gh.reviews.map((r) => r.commit_id)).toEqual([NEWER]);
   });
 
+  it("runs again on a head whose only run was superseded", async () => {
+    const pr = simplePr(gh);
+    const { probot } = await testApp(testDeps({ gate: slowGate(300) }));
+    const first = probot.receive({
+      id: "b-1",
+      name: "pull_request",
+      payload: opened(HEAD),
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    pr.push();
+    await probot.receive({
+      id: "b-2",
+      name: "pull_request",
+      payload: opened(NEWER),
+    });
+    await first;
+    // A force-push back to the first commit.
+    gh.pulls.set(3, { ...pr.state(), head: HEAD, commits: [HEAD] });
+    await probot.receive({
+      id: "b-3",
+      name: "pull_request",
+      payload: opened(HEAD),
+    });
+    expect(gh.violations).toEqual([]);
+    expect(gh.runsFor(HEAD).map((r) => r.conclusion)).toEqual([
+      "cancelled",
+      "failure",
+    ]);
+  });
+
   it("drops a redelivery, in this process and after a restart", async () => {
     simplePr(gh);
     const one = await testApp(testDeps({ gate: slowGate() }));
