@@ -1,10 +1,17 @@
 import type { GitHub } from "../github/GitHub.js";
 import { CHECK_NAME, startCheckRun } from "../publish/checkRuns.js";
+import { botLoginOf } from "../publish/authorship.js";
 import type { GateJob } from "./GateJob.js";
 
 /** The check run a job will complete, or why it does not run. */
 export type Claim =
-  | { run: true; checkRunId: number; adopted: boolean }
+  | {
+      run: true;
+      checkRunId: number;
+      adopted: boolean;
+      /** The app's own login, from the run's `app.slug`. */
+      botLogin?: string;
+    }
   | { run: false; reason: string };
 
 /**
@@ -47,8 +54,16 @@ export async function claimCheckRun(
   }
   const stuck = runs.find((r) => r.status !== "completed");
   if (stuck && !inFlightHere) {
-    return { run: true, checkRunId: stuck.id, adopted: true };
+    return withBot({ run: true, checkRunId: stuck.id, adopted: true }, stuck);
   }
-  const id = await startCheckRun(github, repo, job.headSha, job.delivery, now);
-  return { run: true, checkRunId: id, adopted: false };
+  const run = await startCheckRun(github, repo, job.headSha, job.delivery, now);
+  return withBot({ run: true, checkRunId: run.id, adopted: false }, run);
+}
+
+function withBot(
+  claim: Extract<Claim, { run: true }>,
+  run: { app?: { slug?: string } | null },
+): Claim {
+  const botLogin = botLoginOf(run.app?.slug);
+  return botLogin ? { ...claim, botLogin } : claim;
 }

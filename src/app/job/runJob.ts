@@ -59,7 +59,7 @@ export async function runJob(job: GateJob, ctx: JobContext): Promise<void> {
       return;
     }
     ctx.log.info({ checkRun: claim.checkRunId, adopted: claim.adopted }, "run");
-    await runClaimed(job, ctx, claim.checkRunId, signal);
+    await runClaimed(job, ctx, claim, signal);
   } finally {
     registry.finish(job, signal);
   }
@@ -68,9 +68,10 @@ export async function runJob(job: GateJob, ctx: JobContext): Promise<void> {
 async function runClaimed(
   job: GateJob,
   ctx: JobContext,
-  checkRunId: number,
+  claim: { checkRunId: number; botLogin?: string },
   signal: AbortSignal,
 ): Promise<void> {
+  const { checkRunId, botLogin } = claim;
   const repo = { owner: job.owner, repo: job.repo };
   const { now, limits } = ctx.deps;
   const root = await mkdtemp(join(ctx.deps.tmpRoot, "gitops-gate-"));
@@ -98,7 +99,7 @@ async function runClaimed(
     }
     await completeCheckRun(ctx.github, repo, checkRunId, outcome.result, now);
     record(ctx, outcome);
-    await publishToPr(job, ctx, outcome);
+    await publishToPr(job, ctx, outcome, botLogin);
   } catch (err) {
     const newer = ctx.deps.registry.superseded(job);
     const result = newer ? cancelled(newer) : failureResult(err);
@@ -170,12 +171,19 @@ async function publishToPr(
   job: GateJob,
   ctx: JobContext,
   outcome: Outcome,
+  botLogin: string | undefined,
 ): Promise<void> {
   if (!job.pr) return;
   const target = { owner: job.owner, repo: job.repo };
   const report = outcome.result.summary;
   await bestEffort(ctx, "comment", () =>
-    upsertSummaryComment(ctx.github, target, job.pr?.number ?? 0, report),
+    upsertSummaryComment(
+      ctx.github,
+      target,
+      job.pr?.number ?? 0,
+      report,
+      botLogin,
+    ),
   );
   await bestEffort(ctx, "review", () =>
     publishReview(
@@ -185,6 +193,7 @@ async function publishToPr(
         pull_number: job.pr?.number ?? 0,
         headSha: job.headSha,
         addedLines: outcome.change.addedLines,
+        ...(botLogin ? { botLogin } : {}),
       },
       outcome.verdict.findings,
       outcome.config.gate.failOn,

@@ -1,5 +1,10 @@
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  findingId,
+  findingMarker,
+} from "../../../src/app/publish/findingMarker.js";
+import { SUMMARY_MARKER } from "../../../src/app/publish/upsertSummaryComment.js";
 import type { Finding } from "../../../src/findings/finding.js";
 import type { RenderDiff } from "../../../src/render/diff/RenderDiff.js";
 import { GitHubDouble } from "../helpers/gitHubDouble.js";
@@ -209,6 +214,25 @@ describe("publishing", () => {
     expect(replies[0]?.body).toContain(
       `No longer found at ${NEWER.slice(0, 7)}`,
     );
+  });
+
+  it("ignores markers another bot planted in comments", async () => {
+    const actions = { login: "github-actions[bot]", type: "Bot" };
+    const planted = `${SUMMARY_MARKER}\n# ✅ all clear`;
+    gh.issueComments.push({ id: 1, body: planted, user: actions });
+    const marker = findingMarker(findingId(finding("app.yaml", 2)));
+    gh.reviewComments.push({ id: 2, body: marker, user: actions });
+    await run(() => [finding("app.yaml", 2)], undefined, "u-20");
+    expect(gh.issueComments.map((c) => [c.user.login, c.body])).toEqual([
+      ["github-actions[bot]", planted],
+      ["gitops-gate[bot]", expect.stringContaining("GG-TEST")],
+    ]);
+    expect(gh.reviews).toHaveLength(1);
+    const ours = gh.reviewComments.filter((c) => c.user.type === "Bot");
+    expect(ours.map((c) => c.user.login)).toEqual([
+      "github-actions[bot]",
+      "gitops-gate[bot]",
+    ]);
   });
 
   it("re-runs on a base branch change and ignores other edits", async () => {

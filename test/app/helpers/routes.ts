@@ -83,6 +83,7 @@ export function routes(gh: GitHubDouble): Route[] {
         external_id: String(b.external_id ?? ""),
         output: {},
         annotations: [],
+        app: { id: 1, slug: "gitops-gate" },
       };
       gh.checkRuns.push(run);
       return ok(201, run);
