@@ -43,7 +43,11 @@ export interface ImageVerifierDeps {
   cache?: VerificationCache;
   trustedRoot?: TrustedRootSource;
   now?: () => number;
-  /** How long a failed verdict is reused (a signature may appear). */
+  /**
+   * How long a failed verdict is reused. Default 0: a signature or an
+   * attestation may be added to a digest at any time (a signing pipeline
+   * that finishes after the PR opens), and a recheck must see it.
+   */
   negativeTtlMs?: number;
 }
 
@@ -71,7 +75,7 @@ export class ImageVerifier {
     const digest = await this.deps.client.resolveDigest(ref, signal);
     const key = `${repositoryName(ref)}@${digest}#${fingerprint(policy)}`;
     const hit = await this.cache.get(key);
-    const ttl = this.deps.negativeTtlMs ?? 10 * 60_000;
+    const ttl = this.deps.negativeTtlMs ?? 0;
     if (hit && (passed(hit.verdict) || this.now() - hit.at < ttl)) {
       return { ...hit.verdict, cached: true };
     }

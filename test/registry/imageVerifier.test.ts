@@ -245,6 +245,19 @@ describe("cache", () => {
     });
   });
 
+  it("by default never reuses a failing verdict: a late signature counts", async () => {
+    const repo = "cache/signed-later";
+    const { pushed, ref } = await image(repo);
+    const v = verifier();
+    const p = policy(trusted.publicKey);
+    expect((await v.verify(ref, p)).signature.status).toBe("missing");
+    await signClassic(pusher, repo, pushed.digest, trusted.privateKey);
+    expect(await v.verify(ref, p)).toMatchObject({
+      cached: false,
+      signature: { status: "verified" },
+    });
+  });
+
   it("keys the cache by policy, so another key is checked afresh", async () => {
     const repo = "cache/policy";
     const { pushed, ref } = await image(repo);
