@@ -3,6 +3,14 @@ import { subjectKey } from "./GateJob.js";
 import { JobSlots } from "./JobSlots.js";
 
 /**
+ * Why a run was aborted: a newer run of the same commit took its place
+ * (a recheck, a base branch change), so only that one publishes.
+ */
+export class ReplacedError extends Error {
+  override name = "ReplacedError";
+}
+
+/**
  * What this process is doing now: the newest head SHA per PR (an older
  * run is superseded), SHAs in flight (a second automatic trigger for the
  * same SHA is dropped) and recent delivery ids (redeliveries are dropped).
@@ -57,7 +65,8 @@ export class JobRegistry {
 
   /**
    * Records a job as started and the newest for its PR; aborts the older
-   * run of the same PR. Returns the signal that aborts this job.
+   * run of the same PR, and a run of the same commit it replaces. Returns
+   * the signal that aborts this job.
    */
   start(job: GateJob): AbortSignal {
     const controller = new AbortController();
@@ -69,6 +78,9 @@ export class JobRegistry {
         ?.abort(new Error(`superseded by ${job.headSha}`));
     }
     this.#latest.set(subject, job.headSha);
+    this.#inflight
+      .get(shaKey(job))
+      ?.abort(new ReplacedError(`replaced by delivery ${job.delivery}`));
     this.#inflight.set(shaKey(job), controller);
     return controller.signal;
   }

@@ -9,6 +9,7 @@ import { publishReview } from "../publish/publishReview.js";
 import { upsertSummaryComment } from "../publish/upsertSummaryComment.js";
 import type { AppDeps } from "./AppDeps.js";
 import { claimCheckRun } from "./claimCheckRun.js";
+import { ReplacedError, type JobRegistry } from "./JobRegistry.js";
 import { diffMarkdownOf } from "./diffMarkdownOf.js";
 import { raceSignal } from "./raceSignal.js";
 import { failureResult } from "./failureResult.js";
@@ -85,6 +86,8 @@ async function runClaimed(
       check(job, ctx, root, deadline),
       deadline,
     ).finally(release);
+    // Replaced while finishing: the newer run of this commit publishes.
+    signal.throwIfAborted();
     const newer = await isSuperseded(ctx.github, job, ctx.deps.registry);
     if (newer) {
       await completeCheckRun(
@@ -101,9 +104,9 @@ async function runClaimed(
     record(ctx, outcome);
     await publishToPr(job, ctx, outcome, botLogin);
   } catch (err) {
-    const newer = ctx.deps.registry.superseded(job);
-    const result = newer ? cancelled(newer) : failureResult(err);
-    if (!newer) ctx.log.error({ err }, "job failed");
+    const gone = abandoned(job, ctx.deps.registry, signal);
+    const result = gone ?? failureResult(err);
+    if (!gone) ctx.log.error({ err }, "job failed");
     await completeCheckRun(ctx.github, repo, checkRunId, result, now);
     ctx.deps.metrics.conclusions.inc({ conclusion: result.conclusion });
   } finally {
@@ -233,6 +236,23 @@ function record(ctx: JobContext, outcome: Outcome): void {
   for (const f of outcome.verdict.findings) {
     metrics.findings.inc({ check: f.check, severity: f.severity });
   }
+}
+
+/** The result of a run that another run took over, if it was. */
+function abandoned(
+  job: GateJob,
+  registry: JobRegistry,
+  signal: AbortSignal,
+): CheckResult | undefined {
+  const newer = registry.superseded(job);
+  if (newer) return cancelled(newer);
+  if (!(signal.reason instanceof ReplacedError)) return undefined;
+  return {
+    conclusion: "cancelled",
+    title: "Replaced by a newer run",
+    summary: "A newer run of this commit was started; it holds the result.",
+    annotations: [],
+  };
 }
 
 function cancelled(newer: string): CheckResult {

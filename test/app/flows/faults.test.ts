@@ -193,6 +193,32 @@ describe("GitHub faults", () => {
     ]);
   });
 
+  it("lets a second run of the same commit replace the first", async () => {
+    simplePr(gh);
+    const { probot } = await testApp(testDeps({ gate: slowGate(300) }));
+    const first = probot.receive({
+      id: "s-1",
+      name: "pull_request",
+      payload: opened(HEAD, "opened"),
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    const second = probot.receive({
+      id: "s-2",
+      name: "pull_request",
+      payload: opened(HEAD, "ready_for_review"),
+    });
+    await Promise.all([first, second]);
+    expect(gh.violations).toEqual([]);
+    expect(gh.runsFor(HEAD).map((r) => [r.conclusion, r.output.title])).toEqual(
+      [
+        ["cancelled", "Replaced by a newer run"],
+        ["failure", expect.stringContaining("blocking")],
+      ],
+    );
+    expect(gh.issueComments).toHaveLength(1);
+    expect(gh.reviews).toHaveLength(1);
+  });
+
   it("drops a redelivery, in this process and after a restart", async () => {
     simplePr(gh);
     const one = await testApp(testDeps({ gate: slowGate() }));
