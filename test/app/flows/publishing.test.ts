@@ -265,27 +265,52 @@ describe("publishing", () => {
     ).toEqual(["/repos/Codertocat/.github/contents/.github%2Fgitops-gate.yml"]);
   });
 
-  it("drops check_suite.requested when the pull_request run exists", async () => {
-    await run(() => [], undefined, "u-12");
-    const suite = examplePayload("check_suite", "requested");
+  it.each([
+    ["requested", 1],
+    ["rerequested", 2],
+  ])(
+    "check_suite.%s after the pull_request run: %i runs",
+    async (action, runs) => {
+      await run(() => [], undefined, "u-12");
+      const suite = examplePayload("check_suite", action);
+      suite.repository = examplePayload("pull_request", "opened").repository;
+      suite.check_suite.head_sha = HEAD;
+      suite.check_suite.pull_requests = [
+        {
+          number: 3,
+          id: 1,
+          url: "",
+          head: { ref: "f", sha: HEAD, repo: suite.repository },
+          base: { ref: "main", sha: BASE, repo: suite.repository },
+        },
+      ];
+      const app = await testApp(testDeps({ gate: async () => verdictOf([]) }));
+      await app.probot.receive({
+        id: "u-13",
+        name: "check_suite",
+        payload: suite as never,
+      });
+      expect(gh.violations).toEqual([]);
+      expect(gh.runsFor(HEAD)).toHaveLength(runs);
+    },
+  );
+
+  it("re-runs a merge queue's suite on the group's head", async () => {
+    const suite = examplePayload("check_suite", "rerequested");
     suite.repository = examplePayload("pull_request", "opened").repository;
-    suite.check_suite.head_sha = HEAD;
-    suite.check_suite.pull_requests = [
-      {
-        number: 3,
-        id: 1,
-        url: "",
-        head: { ref: "f", sha: HEAD, repo: suite.repository },
-        base: { ref: "main", sha: BASE, repo: suite.repository },
-      },
-    ];
+    Object.assign(suite.check_suite, {
+      head_sha: HEAD,
+      head_branch: `gh-readonly-queue/main/pr-3-${BASE}`,
+      pull_requests: [],
+    });
     const app = await testApp(testDeps({ gate: async () => verdictOf([]) }));
     await app.probot.receive({
-      id: "u-13",
+      id: "u-14",
       name: "check_suite",
       payload: suite as never,
     });
     expect(gh.violations).toEqual([]);
-    expect(gh.runsFor(HEAD)).toHaveLength(1);
+    expect(gh.runsFor(HEAD).map((r) => r.conclusion)).toEqual(["success"]);
+    expect(gh.issueComments).toEqual([]);
   });
 });
