@@ -44,9 +44,10 @@ export interface ImageVerifierDeps {
   trustedRoot?: TrustedRootSource;
   now?: () => number;
   /**
-   * How long a failed verdict is reused. Default 0: a signature or an
-   * attestation may be added to a digest at any time (a signing pipeline
-   * that finishes after the PR opens), and a recheck must see it.
+   * How long a failed verdict is reused. Default one minute: runs close
+   * together (a push and its check suite, several PRs with one image) ask
+   * once, yet a signature or attestation added later (a signing pipeline
+   * that finishes after the PR opens) counts at the next recheck.
    */
   negativeTtlMs?: number;
 }
@@ -75,7 +76,7 @@ export class ImageVerifier {
     const digest = await this.deps.client.resolveDigest(ref, signal);
     const key = `${repositoryName(ref)}@${digest}#${fingerprint(policy)}`;
     const hit = await this.cache.get(key);
-    const ttl = this.deps.negativeTtlMs ?? 0;
+    const ttl = this.deps.negativeTtlMs ?? 60_000;
     if (hit && (passed(hit.verdict) || this.now() - hit.at < ttl)) {
       return { ...hit.verdict, cached: true };
     }

@@ -245,13 +245,18 @@ describe("cache", () => {
     });
   });
 
-  it("by default never reuses a failing verdict: a late signature counts", async () => {
+  it("by default sees a late signature a minute later", async () => {
     const repo = "cache/signed-later";
     const { pushed, ref } = await image(repo);
-    const v = verifier();
+    let clock = 0;
+    const v = new ImageVerifier({
+      client: new RegistryClient({ fetch }),
+      now: () => clock,
+    });
     const p = policy(trusted.publicKey);
     expect((await v.verify(ref, p)).signature.status).toBe("missing");
     await signClassic(pusher, repo, pushed.digest, trusted.privateKey);
+    clock = 60_000;
     expect(await v.verify(ref, p)).toMatchObject({
       cached: false,
       signature: { status: "verified" },
