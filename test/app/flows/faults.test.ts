@@ -33,6 +33,17 @@ function slowGate(delayMs = 0) {
   };
 }
 
+/**
+ * Waits 100 ms and until the run of `sha` exists, so that a loaded
+ * machine cannot swap the order of two deliveries a test sends.
+ */
+async function runStarted(sha: string): Promise<void> {
+  await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 250 && gh.runsFor(sha).length === 0; i += 1) {
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 function opened(head = HEAD, action = "synchronize") {
   return pullRequestPayload(action, prFacts(head), 3) as never;
 }
@@ -121,7 +132,7 @@ describe("GitHub faults", () => {
       name: "pull_request",
       payload: opened(HEAD),
     });
-    await new Promise((r) => setTimeout(r, 100));
+    await runStarted(HEAD);
     pr.push();
     const second = probot.receive({
       id: "p-2",
@@ -171,7 +182,7 @@ describe("GitHub faults", () => {
       name: "pull_request",
       payload: opened(HEAD),
     });
-    await new Promise((r) => setTimeout(r, 100));
+    await runStarted(HEAD);
     pr.push();
     await probot.receive({
       id: "b-2",
@@ -201,7 +212,7 @@ describe("GitHub faults", () => {
       name: "pull_request",
       payload: opened(HEAD, "opened"),
     });
-    await new Promise((r) => setTimeout(r, 100));
+    await runStarted(HEAD);
     const second = probot.receive({
       id: "s-2",
       name: "pull_request",
