@@ -44,6 +44,14 @@ export class JobRegistry {
   }
 
   /**
+   * Forgets a delivery that failed before it changed anything, so that
+   * GitHub's "Redeliver" can retry it.
+   */
+  forgetDelivery(id: string): void {
+    this.#deliveries.delete(id);
+  }
+
+  /**
    * Rate-limits commands per key (a PR): false when the last one allowed
    * was less than `cooldownMs` ago, so a comment flood runs the gate once.
    */

@@ -230,6 +230,25 @@ describe("GitHub faults", () => {
     expect(gh.reviews).toHaveLength(1);
   });
 
+  it("runs a redelivery of a delivery that failed before its check run", async () => {
+    simplePr(gh);
+    gh.faults.push({
+      method: "GET",
+      path: /check-runs$/,
+      times: 10,
+      reply: { status: 500, body: { message: "Server Error" } },
+    });
+    const { probot } = await testApp(testDeps({ gate: slowGate() }));
+    const deliver = () =>
+      probot.receive({ id: "e-1", name: "pull_request", payload: opened() });
+    await expect(deliver()).rejects.toThrow();
+    expect(gh.checkRuns).toEqual([]);
+    gh.faults.length = 0;
+    await deliver();
+    expect(gh.violations).toEqual([]);
+    expect(gh.runsFor(HEAD).map((r) => r.conclusion)).toEqual(["failure"]);
+  });
+
   it("drops a redelivery, in this process and after a restart", async () => {
     simplePr(gh);
     const one = await testApp(testDeps({ gate: slowGate() }));
