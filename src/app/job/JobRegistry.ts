@@ -72,20 +72,21 @@ export class JobRegistry {
   }
 
   /**
-   * Records a job as started and the newest for its PR; aborts the older
-   * run of the same PR, and a run of the same commit it replaces. Returns
-   * the signal that aborts this job.
+   * Records a job as started and, unless `newest` is false, the newest for
+   * its PR, aborting the older run of the PR. A run of the same commit it
+   * replaces is aborted either way. Returns the signal that aborts this
+   * job.
    */
-  start(job: GateJob): AbortSignal {
+  start(job: GateJob, newest = true): AbortSignal {
     const controller = new AbortController();
     const subject = subjectKey(job);
     const previous = this.#latest.get(subject);
-    if (previous && previous !== job.headSha) {
+    if (newest && previous && previous !== job.headSha) {
       this.#inflight
         .get(`${job.owner}/${job.repo}@${previous}`)
         ?.abort(new Error(`superseded by ${job.headSha}`));
     }
-    this.#latest.set(subject, job.headSha);
+    if (newest) this.#latest.set(subject, job.headSha);
     this.#inflight
       .get(shaKey(job))
       ?.abort(new ReplacedError(`replaced by delivery ${job.delivery}`));

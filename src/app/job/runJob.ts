@@ -46,13 +46,12 @@ export async function runJob(job: GateJob, ctx: JobContext): Promise<void> {
     ctx.log.info("skip: a run for this SHA is in progress here");
     return;
   }
+  // A late event for an older push must not abort the newer run; it runs
+  // beside it (GitHub's API may lag its webhooks) and the end decides.
   const ahead = await aheadInFlight(ctx.github, job, registry);
-  if (ahead) {
-    ctx.log.info({ head: ahead }, "skip: the PR's head is running here");
-    return;
-  }
+  if (ahead) ctx.log.info({ head: ahead }, "the PR's head is running here");
   const wasInFlight = registry.inFlight(job);
-  const signal = registry.start(job);
+  const signal = registry.start(job, ahead === undefined);
   try {
     const claim = await claimCheckRun(ctx.github, job, wasInFlight, now);
     if (!claim.run) {
@@ -88,7 +87,7 @@ async function runClaimed(
     ).finally(release);
     // Replaced while finishing: the newer run of this commit publishes.
     signal.throwIfAborted();
-    const newer = await isSuperseded(ctx.github, job, ctx.deps.registry);
+    const newer = await isSuperseded(ctx.github, job);
     if (newer) {
       await completeCheckRun(
         ctx.github,

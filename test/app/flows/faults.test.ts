@@ -174,6 +174,32 @@ describe("GitHub faults", () => {
     expect(gh.reviews.map((r) => r.commit_id)).toEqual([NEWER]);
   });
 
+  it("lets the newer push win when GitHub's API still shows the older head", async () => {
+    const pr = simplePr(gh);
+    const { probot } = await testApp(testDeps({ gate: slowGate(300) }));
+    const first = probot.receive({
+      id: "l-1",
+      name: "pull_request",
+      payload: opened(HEAD),
+    });
+    await runStarted(HEAD);
+    // The push's webhook arrives before the API reports the new head.
+    gh.commit(NEWER, { "app.yaml": "a: 1\nb: 3\n" }, HEAD);
+    const second = probot.receive({
+      id: "l-2",
+      name: "pull_request",
+      payload: opened(NEWER),
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    pr.push();
+    await Promise.all([first, second]);
+    expect(gh.violations).toEqual([]);
+    expect(gh.runsFor(HEAD).map((r) => r.conclusion)).toEqual(["cancelled"]);
+    expect(gh.runsFor(NEWER).map((r) => r.conclusion)).toEqual(["failure"]);
+    expect(gh.issueComments).toHaveLength(1);
+    expect(gh.issueComments[0]?.body).toContain("GG-AT-dddd");
+  });
+
   it("runs again on a head whose only run was superseded", async () => {
     const pr = simplePr(gh);
     const { probot } = await testApp(testDeps({ gate: slowGate(300) }));
