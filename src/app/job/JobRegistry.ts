@@ -10,6 +10,15 @@ export class ReplacedError extends Error {
   override name = "ReplacedError";
 }
 
+/** Why a run was aborted: a newer head of its PR started. */
+export class SupersededError extends Error {
+  override name = "SupersededError";
+
+  constructor(readonly newer: string) {
+    super(`superseded by ${newer}`);
+  }
+}
+
 /**
  * What this process is doing now: the newest head SHA per PR (an older
  * run is superseded), SHAs in flight (a second automatic trigger for the
@@ -84,7 +93,7 @@ export class JobRegistry {
     if (newest && previous && previous !== job.headSha) {
       this.#inflight
         .get(`${job.owner}/${job.repo}@${previous}`)
-        ?.abort(new Error(`superseded by ${job.headSha}`));
+        ?.abort(new SupersededError(job.headSha));
     }
     if (newest) this.#latest.set(subject, job.headSha);
     this.#inflight
@@ -100,12 +109,6 @@ export class JobRegistry {
     if (latest === undefined || latest === job.headSha) return undefined;
     const key = `${job.owner}/${job.repo}@${latest}`;
     return this.#inflight.has(key) ? latest : undefined;
-  }
-
-  /** True when a newer head SHA of the same PR has started. */
-  superseded(job: GateJob): string | undefined {
-    const latest = this.#latest.get(subjectKey(job));
-    return latest && latest !== job.headSha ? latest : undefined;
   }
 
   /** Marks a job as done (unless a later run of the SHA took its place). */

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp } from "node:fs/promises";
 import { join } from "node:path";
 import type { Logger } from "probot";
 import type { GitHub } from "../github/GitHub.js";
@@ -9,12 +9,13 @@ import { publishReview } from "../publish/publishReview.js";
 import { upsertSummaryComment } from "../publish/upsertSummaryComment.js";
 import type { AppDeps } from "./AppDeps.js";
 import { claimCheckRun } from "./claimCheckRun.js";
-import { ReplacedError, type JobRegistry } from "./JobRegistry.js";
+import { ReplacedError, SupersededError } from "./JobRegistry.js";
 import { diffMarkdownOf } from "./diffMarkdownOf.js";
 import { raceSignal } from "./raceSignal.js";
 import { failureResult } from "./failureResult.js";
 import type { GateJob } from "./GateJob.js";
 import { readChange, type Change } from "./readChange.js";
+import { removeCheckout } from "./removeCheckout.js";
 import { aheadInFlight, isSuperseded } from "./isSuperseded.js";
 import { toCheckResult } from "./toCheckResult.js";
 import type { Verdict } from "../../gate/Verdict.js";
@@ -79,12 +80,11 @@ async function runClaimed(
     signal,
     AbortSignal.timeout(limits.jobTimeoutMs),
   ]);
+  let work: Promise<Outcome> | undefined;
   try {
     const release = await ctx.deps.registry.slots.acquire();
-    const outcome = await raceSignal(
-      check(job, ctx, root, deadline),
-      deadline,
-    ).finally(release);
+    work = check(job, ctx, root, deadline);
+    const outcome = await raceSignal(work, deadline).finally(release);
     // Replaced while finishing: the newer run of this commit publishes.
     signal.throwIfAborted();
     const newer = await isSuperseded(ctx.github, job);
@@ -103,13 +103,13 @@ async function runClaimed(
     record(ctx, outcome);
     await publishToPr(job, ctx, outcome, botLogin);
   } catch (err) {
-    const gone = abandoned(job, ctx.deps.registry, signal);
+    const gone = abandoned(signal);
     const result = gone ?? failureResult(err);
     if (!gone) ctx.log.error({ err }, "job failed");
     await completeCheckRun(ctx.github, repo, checkRunId, result, now);
     ctx.deps.metrics.conclusions.inc({ conclusion: result.conclusion });
   } finally {
-    await rm(root, { recursive: true, force: true });
+    await removeCheckout(root, work ?? Promise.resolve(), ctx.log);
   }
 }
 
@@ -238,14 +238,10 @@ function record(ctx: JobContext, outcome: Outcome): void {
 }
 
 /** The result of a run that another run took over, if it was. */
-function abandoned(
-  job: GateJob,
-  registry: JobRegistry,
-  signal: AbortSignal,
-): CheckResult | undefined {
-  const newer = registry.superseded(job);
-  if (newer) return cancelled(newer);
-  if (!(signal.reason instanceof ReplacedError)) return undefined;
+function abandoned(signal: AbortSignal): CheckResult | undefined {
+  const reason: unknown = signal.reason;
+  if (reason instanceof SupersededError) return cancelled(reason.newer);
+  if (!(reason instanceof ReplacedError)) return undefined;
   return {
     conclusion: "cancelled",
     title: "Replaced by a newer run",
