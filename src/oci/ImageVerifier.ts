@@ -43,7 +43,12 @@ export interface ImageVerifierDeps {
   cache?: VerificationCache;
   trustedRoot?: TrustedRootSource;
   now?: () => number;
-  /** How long a failed verdict is reused (a signature may appear). */
+  /**
+   * How long a failed verdict is reused. Default one minute: runs close
+   * together (a push and its check suite, several PRs with one image) ask
+   * once, yet a signature or attestation added later (a signing pipeline
+   * that finishes after the PR opens) counts at the next recheck.
+   */
   negativeTtlMs?: number;
 }
 
@@ -71,7 +76,7 @@ export class ImageVerifier {
     const digest = await this.deps.client.resolveDigest(ref, signal);
     const key = `${repositoryName(ref)}@${digest}#${fingerprint(policy)}`;
     const hit = await this.cache.get(key);
-    const ttl = this.deps.negativeTtlMs ?? 10 * 60_000;
+    const ttl = this.deps.negativeTtlMs ?? 60_000;
     if (hit && (passed(hit.verdict) || this.now() - hit.at < ttl)) {
       return { ...hit.verdict, cached: true };
     }

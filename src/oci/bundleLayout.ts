@@ -54,12 +54,11 @@ async function readOne(
   if (manifest.json.subject?.digest !== digest) {
     throw new InvalidEvidenceError("subject is not the image");
   }
-  const layers = manifest.json.layers ?? [];
-  const layer = layers[0];
-  if (layers.length !== 1 || !BUNDLE_TYPE.test(layer?.mediaType ?? "")) {
+  const [layer, ...more] = manifest.json.layers ?? [];
+  if (!layer || more.length > 0 || !BUNDLE_TYPE.test(layer.mediaType ?? "")) {
     throw new InvalidEvidenceError("expected exactly one bundle layer");
   }
-  const bundle = parseBundle(await client.getBlob(repo, layer!.digest, signal));
+  const bundle = parseBundle(await client.getBlob(repo, layer.digest, signal));
   if (bundle.content.$case !== "dsseEnvelope") {
     throw new InvalidEvidenceError("bundle holds no DSSE envelope");
   }

@@ -245,6 +245,24 @@ describe("cache", () => {
     });
   });
 
+  it("by default sees a late signature a minute later", async () => {
+    const repo = "cache/signed-later";
+    const { pushed, ref } = await image(repo);
+    let clock = 0;
+    const v = new ImageVerifier({
+      client: new RegistryClient({ fetch }),
+      now: () => clock,
+    });
+    const p = policy(trusted.publicKey);
+    expect((await v.verify(ref, p)).signature.status).toBe("missing");
+    await signClassic(pusher, repo, pushed.digest, trusted.privateKey);
+    clock = 60_000;
+    expect(await v.verify(ref, p)).toMatchObject({
+      cached: false,
+      signature: { status: "verified" },
+    });
+  });
+
   it("keys the cache by policy, so another key is checked afresh", async () => {
     const repo = "cache/policy";
     const { pushed, ref } = await image(repo);

@@ -8,8 +8,9 @@ const WRITERS = new Set(["admin", "maintain", "write"]);
 /**
  * Asks GitHub, at the time of the command, whether `username` has write,
  * maintain or admin permission on the repository, or is an active member
- * of one of the teams (config `commands.teams`, read only when needed) in
- * the owner organisation.
+ * of one of the teams (config `commands.teams`, read only when needed):
+ * a slug of the owner organisation, or `org/slug` and `@org/slug` as
+ * CODEOWNERS writes them.
  */
 export async function checkPermission(
   github: GitHub,
@@ -28,7 +29,7 @@ export async function checkPermission(
   // Only now read the config: writers never pay for it.
   const teams = await teamsOf();
   for (const team of teams) {
-    if (await isTeamMember(github, repo.owner, team, username)) {
+    if (await isTeamMember(github, teamRef(team, repo.owner), username)) {
       return { allowed: true };
     }
   }
@@ -40,10 +41,17 @@ export async function checkPermission(
   };
 }
 
+/** `platform`, `acme/platform` or `@acme/platform` as org and slug. */
+function teamRef(team: string, owner: string): { org: string; slug: string } {
+  const [org, slug] = team.replace(/^@/, "").split("/", 2);
+  return slug === undefined
+    ? { org: owner, slug: org ?? team }
+    : { org: org ?? owner, slug };
+}
+
 async function isTeamMember(
   github: GitHub,
-  org: string,
-  team: string,
+  { org, slug: team }: { org: string; slug: string },
   username: string,
 ): Promise<boolean> {
   try {

@@ -7,6 +7,10 @@ import {
   SCHEMA_RULES,
   type SchemaRuleDoc,
 } from "../../checks/schema/schemaRules.js";
+import {
+  IMAGE_RULE_DOCS,
+  type ImageRuleDoc,
+} from "../../checks/images/imageRuleDocs.js";
 import { escapeMarkdown } from "../../report/escapeMarkdown.js";
 
 /** Markdown about one rule id, or undefined for an unknown id. */
@@ -15,7 +19,7 @@ export type ExplainRule = (ruleId: string) => Promise<string | undefined>;
 /**
  * Explains rules of the built-in pack from their `# METADATA` blocks
  * (title, default severity, description and remediation; the pack is read
- * once, on first use), and the schema check's rules.
+ * once, on first use), and the schema and images checks' rules.
  */
 export function builtinRuleExplainer(read = readBuiltinPackFiles): ExplainRule {
   let rules: Promise<Map<string, PackRule>> | undefined;
@@ -28,7 +32,9 @@ export function builtinRuleExplainer(read = readBuiltinPackFiles): ExplainRule {
     const rule = (await (rules ??= load())).get(ruleId);
     if (rule) return formatRule(rule);
     const schema = SCHEMA_RULES.get(ruleId);
-    return schema ? formatSchemaRule(schema) : undefined;
+    if (schema) return formatSchemaRule(schema);
+    const image = IMAGE_RULE_DOCS.get(ruleId);
+    return image ? formatRuleDoc(image) : undefined;
   };
 }
 
@@ -38,10 +44,15 @@ export function formatSchemaRule(rule: SchemaRuleDoc): string {
     rule.severity === "config"
       ? "set by `checks.schema.unknownKinds`"
       : rule.severity;
+  return formatRuleDoc({ ...rule, severity });
+}
+
+/** The Markdown of a rule described in code. Pure. */
+export function formatRuleDoc(rule: ImageRuleDoc): string {
   return [
     `**${rule.id}**: ${escapeMarkdown(rule.title)}`,
     "",
-    `Default severity: ${severity}.`,
+    `Default severity: ${rule.severity}.`,
     "",
     rule.description,
     "",

@@ -10,7 +10,9 @@ export type Outcome = "ran" | "ignored" | "duplicate" | "refused" | "replied";
  * The frame every event handler runs in: drops redeliveries, gives the
  * delivery its own child logger (`delivery`, `repo`, plus `pr` and `sha`
  * set by the handler), instruments the client and counts the outcome.
- * Errors are logged with the delivery's fields and rethrown to Probot.
+ * Errors are logged with the delivery's fields and rethrown to Probot; a
+ * failed delivery may be redelivered (a job that got as far as its check
+ * run ends it itself and does not throw).
  */
 export async function handleDelivery(
   context: Context,
@@ -34,6 +36,7 @@ export async function handleDelivery(
     count(await work({ github: context.octokit, log, deps }));
   } catch (err) {
     count("error");
+    deps.registry.forgetDelivery(context.id);
     log.error({ err }, "delivery failed");
     throw err;
   }

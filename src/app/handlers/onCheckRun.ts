@@ -1,15 +1,25 @@
 import type { Context } from "probot";
+import type { GateJob } from "../job/GateJob.js";
 import type { AppDeps } from "../job/AppDeps.js";
+import type { JobContext } from "../job/runJob.js";
 import { CHECK_NAME, RECHECK_ACTION } from "../publish/checkRuns.js";
 import { handleDelivery } from "./handleDelivery.js";
+import {
+  isMergeQueueBranch,
+  mergeGroupJob,
+  mergeGroupOf,
+} from "./mergeGroupJob.js";
 import { jobForPullNumber, startJob } from "./startJob.js";
+
+type CheckRunContext = Context<"check_run">;
 
 /**
  * GitHub's "Re-run" on our check run, or our own "Re-run" action button:
- * gates the run's PR again on its current head.
+ * gates the run's PR again on its current head, or a merge queue's group
+ * again (a queued PR must not stay failed after a transient error).
  */
 export async function onCheckRun(
-  context: Context<"check_run">,
+  context: CheckRunContext,
   deps: AppDeps,
 ): Promise<void> {
   await handleDelivery(context, deps, async (ctx) => {
@@ -21,15 +31,36 @@ export async function onCheckRun(
     ) {
       return "ignored";
     }
-    const pr = payload.check_run.pull_requests[0];
-    if (!pr) return "ignored";
-    const job = await jobForPullNumber(
+    const job = await jobOf(context, ctx);
+    return job ? startJob(job, ctx) : "ignored";
+  });
+}
+
+async function jobOf(
+  context: CheckRunContext,
+  ctx: JobContext,
+): Promise<GateJob | undefined> {
+  const { payload } = context;
+  const trigger = `${context.name}.${payload.action}`;
+  const pr = payload.check_run.pull_requests[0];
+  if (pr) {
+    return jobForPullNumber(
       ctx.github,
       payload.repository,
       pr.number,
       context.id,
-      `${context.name}.${payload.action}`,
+      trigger,
     );
-    return startJob(job, ctx);
-  });
+  }
+  if (!isMergeQueueBranch(payload.check_run.check_suite?.head_branch)) {
+    return undefined;
+  }
+  const group = await mergeGroupOf(
+    ctx.github,
+    payload.repository,
+    payload.check_run.head_sha,
+  );
+  return group
+    ? mergeGroupJob(payload.repository, group, context.id, trigger, true)
+    : undefined;
 }

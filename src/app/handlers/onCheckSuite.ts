@@ -1,30 +1,61 @@
 import type { Context } from "probot";
 import type { AppDeps } from "../job/AppDeps.js";
+import type { GateJob } from "../job/GateJob.js";
+import type { JobContext } from "../job/runJob.js";
 import { handleDelivery } from "./handleDelivery.js";
+import {
+  isMergeQueueBranch,
+  mergeGroupJob,
+  mergeGroupOf,
+} from "./mergeGroupJob.js";
 import { jobForPullNumber, startJob } from "./startJob.js";
+
+type CheckSuiteContext = Context<"check_suite">;
 
 /**
  * Gates the PR of a check suite. `requested` arrives with every push next
  * to `pull_request.synchronize` and is dropped when that run exists;
- * `rerequested` ("Re-run all checks") always runs. A suite without a PR
- * (a branch push, or a fork whose PR GitHub does not list here) is
- * ignored: the `pull_request` event covers forks.
+ * `rerequested` ("Re-run all checks") always runs, on a merge queue's
+ * suite too. Another suite without a PR (a branch push, or a fork whose
+ * PR GitHub does not list here) is ignored: the `pull_request` and
+ * `merge_group` events cover those.
  */
 export async function onCheckSuite(
-  context: Context<"check_suite">,
+  context: CheckSuiteContext,
   deps: AppDeps,
 ): Promise<void> {
   await handleDelivery(context, deps, async (ctx) => {
-    const { payload } = context;
-    const pr = payload.check_suite.pull_requests[0];
-    if (!pr) return "ignored";
-    const job = await jobForPullNumber(
+    const job = await jobOf(context, ctx);
+    return job ? startJob(job, ctx) : "ignored";
+  });
+}
+
+async function jobOf(
+  context: CheckSuiteContext,
+  ctx: JobContext,
+): Promise<GateJob | undefined> {
+  const { payload } = context;
+  const trigger = `${context.name}.${payload.action}`;
+  const suite = payload.check_suite;
+  const pr = suite.pull_requests[0];
+  if (pr) {
+    return jobForPullNumber(
       ctx.github,
       payload.repository,
       pr.number,
       context.id,
-      `${context.name}.${payload.action}`,
+      trigger,
     );
-    return startJob(job, ctx);
-  });
+  }
+  const queued =
+    payload.action === "rerequested" && isMergeQueueBranch(suite.head_branch);
+  if (!queued) return undefined;
+  const group = await mergeGroupOf(
+    ctx.github,
+    payload.repository,
+    suite.head_sha,
+  );
+  return group
+    ? mergeGroupJob(payload.repository, group, context.id, trigger, true)
+    : undefined;
 }

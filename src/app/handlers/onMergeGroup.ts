@@ -1,7 +1,7 @@
 import type { Context } from "probot";
 import type { AppDeps } from "../job/AppDeps.js";
-import type { GateJob } from "../job/GateJob.js";
 import { handleDelivery } from "./handleDelivery.js";
+import { mergeGroupJob } from "./mergeGroupJob.js";
 import { startJob } from "./startJob.js";
 
 /**
@@ -16,16 +16,14 @@ export async function onMergeGroup(
     const { payload } = context;
     const repository = payload.repository;
     if (!repository) return "ignored";
-    const job: GateJob = {
-      owner: repository.owner.login,
-      repo: repository.name,
-      delivery: context.id,
-      trigger: `${context.name}.${payload.action}`,
-      explicit: false,
-      headSha: payload.merge_group.head_sha,
-      baseSha: payload.merge_group.base_sha,
-      htmlUrl: repository.html_url,
-    };
+    const { head_sha: headSha, base_sha: baseSha } = payload.merge_group;
+    const job = mergeGroupJob(
+      repository,
+      { headSha, baseSha },
+      context.id,
+      `${context.name}.${payload.action}`,
+      false,
+    );
     return startJob(job, ctx);
   });
 }

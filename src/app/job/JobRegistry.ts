@@ -3,6 +3,23 @@ import { subjectKey } from "./GateJob.js";
 import { JobSlots } from "./JobSlots.js";
 
 /**
+ * Why a run was aborted: a newer run of the same commit took its place
+ * (a recheck, a base branch change), so only that one publishes.
+ */
+export class ReplacedError extends Error {
+  override name = "ReplacedError";
+}
+
+/** Why a run was aborted: a newer head of its PR started. */
+export class SupersededError extends Error {
+  override name = "SupersededError";
+
+  constructor(readonly newer: string) {
+    super(`superseded by ${newer}`);
+  }
+}
+
+/**
  * What this process is doing now: the newest head SHA per PR (an older
  * run is superseded), SHAs in flight (a second automatic trigger for the
  * same SHA is dropped) and recent delivery ids (redeliveries are dropped).
@@ -36,6 +53,14 @@ export class JobRegistry {
   }
 
   /**
+   * Forgets a delivery that failed before it changed anything, so that
+   * GitHub's "Redeliver" can retry it.
+   */
+  forgetDelivery(id: string): void {
+    this.#deliveries.delete(id);
+  }
+
+  /**
    * Rate-limits commands per key (a PR): false when the last one allowed
    * was less than `cooldownMs` ago, so a comment flood runs the gate once.
    */
@@ -56,27 +81,34 @@ export class JobRegistry {
   }
 
   /**
-   * Records a job as started and the newest for its PR; aborts the older
-   * run of the same PR. Returns the signal that aborts this job.
+   * Records a job as started and, unless `newest` is false, the newest for
+   * its PR, aborting the older run of the PR. A run of the same commit it
+   * replaces is aborted either way. Returns the signal that aborts this
+   * job.
    */
-  start(job: GateJob): AbortSignal {
+  start(job: GateJob, newest = true): AbortSignal {
     const controller = new AbortController();
     const subject = subjectKey(job);
     const previous = this.#latest.get(subject);
-    if (previous && previous !== job.headSha) {
+    if (newest && previous && previous !== job.headSha) {
       this.#inflight
         .get(`${job.owner}/${job.repo}@${previous}`)
-        ?.abort(new Error(`superseded by ${job.headSha}`));
+        ?.abort(new SupersededError(job.headSha));
     }
-    this.#latest.set(subject, job.headSha);
+    if (newest) this.#latest.set(subject, job.headSha);
+    this.#inflight
+      .get(shaKey(job))
+      ?.abort(new ReplacedError(`replaced by delivery ${job.delivery}`));
     this.#inflight.set(shaKey(job), controller);
     return controller.signal;
   }
 
-  /** True when a newer head SHA of the same PR has started. */
-  superseded(job: GateJob): string | undefined {
+  /** The SHA of the same PR in progress here, when it is another one. */
+  otherInFlight(job: GateJob): string | undefined {
     const latest = this.#latest.get(subjectKey(job));
-    return latest && latest !== job.headSha ? latest : undefined;
+    if (latest === undefined || latest === job.headSha) return undefined;
+    const key = `${job.owner}/${job.repo}@${latest}`;
+    return this.#inflight.has(key) ? latest : undefined;
   }
 
   /** Marks a job as done (unless a later run of the SHA took its place). */

@@ -1,17 +1,25 @@
 import type { GitHub } from "../github/GitHub.js";
 import { CHECK_NAME, startCheckRun } from "../publish/checkRuns.js";
+import { botLoginOf } from "../publish/authorship.js";
 import type { GateJob } from "./GateJob.js";
 
 /** The check run a job will complete, or why it does not run. */
 export type Claim =
-  | { run: true; checkRunId: number; adopted: boolean }
+  | {
+      run: true;
+      checkRunId: number;
+      adopted: boolean;
+      /** The app's own login, from the run's `app.slug`. */
+      botLogin?: string;
+    }
   | { run: false; reason: string };
 
 /**
  * Decides whether a job runs and on which check run, from GitHub's own
  * record (so it holds across restarts and replicas):
  * - the delivery already completed a run: a redelivery, skip;
- * - automatic trigger and a completed run exists for the SHA: skip;
+ * - automatic trigger and a completed run exists for the SHA: skip (a
+ *   run cancelled as superseded holds no result, so it does not count);
  * - a run is left `in_progress` by a process that died: adopt it, so a
  *   crash never leaves a second, stuck run;
  * - otherwise create a new run, `in_progress` at once.
@@ -35,7 +43,9 @@ export async function claimCheckRun(
   if (same?.status === "completed") {
     return { run: false, reason: "redelivery of a completed run" };
   }
-  const done = runs.find((r) => r.status === "completed");
+  const done = runs.find(
+    (r) => r.status === "completed" && r.conclusion !== "cancelled",
+  );
   if (!job.explicit && done) {
     return { run: false, reason: `check run ${done.id} already completed` };
   }
@@ -44,8 +54,16 @@ export async function claimCheckRun(
   }
   const stuck = runs.find((r) => r.status !== "completed");
   if (stuck && !inFlightHere) {
-    return { run: true, checkRunId: stuck.id, adopted: true };
+    return withBot({ run: true, checkRunId: stuck.id, adopted: true }, stuck);
   }
-  const id = await startCheckRun(github, repo, job.headSha, job.delivery, now);
-  return { run: true, checkRunId: id, adopted: false };
+  const run = await startCheckRun(github, repo, job.headSha, job.delivery, now);
+  return withBot({ run: true, checkRunId: run.id, adopted: false }, run);
+}
+
+function withBot(
+  claim: Extract<Claim, { run: true }>,
+  run: { app?: { slug?: string } | null },
+): Claim {
+  const botLogin = botLoginOf(run.app?.slug);
+  return botLogin ? { ...claim, botLogin } : claim;
 }

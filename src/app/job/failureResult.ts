@@ -2,6 +2,8 @@ import { ConfigError } from "../../config/ConfigError.js";
 import { escapeMarkdown } from "../../report/escapeMarkdown.js";
 import { ArchiveLimitError } from "../archive/extractTarball.js";
 import type { CheckResult } from "../publish/checkRuns.js";
+import { fitText } from "../publish/fitText.js";
+import { CHECK_TEXT_MAX } from "../publish/limits.js";
 
 /**
  * The failing check run of a job that could not finish. The gate fails
@@ -41,11 +43,12 @@ export function failureResult(err: unknown): CheckResult {
   ]);
 }
 
+/** An over-long summary would be refused and leave the run stuck. */
 function failed(title: string, lines: string[]): CheckResult {
   return {
     conclusion: "failure",
     title,
-    summary: lines.join("\n"),
+    summary: fitText(lines.join("\n"), CHECK_TEXT_MAX, "the log has the rest"),
     annotations: [],
   };
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp } from "node:fs/promises";
 import { join } from "node:path";
 import type { Logger } from "probot";
 import type { GitHub } from "../github/GitHub.js";
@@ -9,12 +9,14 @@ import { publishReview } from "../publish/publishReview.js";
 import { upsertSummaryComment } from "../publish/upsertSummaryComment.js";
 import type { AppDeps } from "./AppDeps.js";
 import { claimCheckRun } from "./claimCheckRun.js";
+import { ReplacedError, SupersededError } from "./JobRegistry.js";
 import { diffMarkdownOf } from "./diffMarkdownOf.js";
 import { raceSignal } from "./raceSignal.js";
 import { failureResult } from "./failureResult.js";
 import type { GateJob } from "./GateJob.js";
 import { readChange, type Change } from "./readChange.js";
-import { isSuperseded } from "./isSuperseded.js";
+import { removeCheckout } from "./removeCheckout.js";
+import { aheadInFlight, isSuperseded } from "./isSuperseded.js";
 import { toCheckResult } from "./toCheckResult.js";
 import type { Verdict } from "../../gate/Verdict.js";
 import type { Config } from "../../config/schema.js";
@@ -45,8 +47,12 @@ export async function runJob(job: GateJob, ctx: JobContext): Promise<void> {
     ctx.log.info("skip: a run for this SHA is in progress here");
     return;
   }
+  // A late event for an older push must not abort the newer run; it runs
+  // beside it (GitHub's API may lag its webhooks) and the end decides.
+  const ahead = await aheadInFlight(ctx.github, job, registry);
+  if (ahead) ctx.log.info({ head: ahead }, "the PR's head is running here");
   const wasInFlight = registry.inFlight(job);
-  const signal = registry.start(job);
+  const signal = registry.start(job, ahead === undefined);
   try {
     const claim = await claimCheckRun(ctx.github, job, wasInFlight, now);
     if (!claim.run) {
@@ -54,7 +60,7 @@ export async function runJob(job: GateJob, ctx: JobContext): Promise<void> {
       return;
     }
     ctx.log.info({ checkRun: claim.checkRunId, adopted: claim.adopted }, "run");
-    await runClaimed(job, ctx, claim.checkRunId, signal);
+    await runClaimed(job, ctx, claim, signal);
   } finally {
     registry.finish(job, signal);
   }
@@ -63,9 +69,10 @@ export async function runJob(job: GateJob, ctx: JobContext): Promise<void> {
 async function runClaimed(
   job: GateJob,
   ctx: JobContext,
-  checkRunId: number,
+  claim: { checkRunId: number; botLogin?: string },
   signal: AbortSignal,
 ): Promise<void> {
+  const { checkRunId, botLogin } = claim;
   const repo = { owner: job.owner, repo: job.repo };
   const { now, limits } = ctx.deps;
   const root = await mkdtemp(join(ctx.deps.tmpRoot, "gitops-gate-"));
@@ -73,13 +80,14 @@ async function runClaimed(
     signal,
     AbortSignal.timeout(limits.jobTimeoutMs),
   ]);
+  let work: Promise<Outcome> | undefined;
   try {
     const release = await ctx.deps.registry.slots.acquire();
-    const outcome = await raceSignal(
-      check(job, ctx, root, deadline),
-      deadline,
-    ).finally(release);
-    const newer = await isSuperseded(ctx.github, job, ctx.deps.registry);
+    work = check(job, ctx, root, deadline);
+    const outcome = await raceSignal(work, deadline).finally(release);
+    // Replaced while finishing: the newer run of this commit publishes.
+    signal.throwIfAborted();
+    const newer = await isSuperseded(ctx.github, job);
     if (newer) {
       await completeCheckRun(
         ctx.github,
@@ -93,15 +101,15 @@ async function runClaimed(
     }
     await completeCheckRun(ctx.github, repo, checkRunId, outcome.result, now);
     record(ctx, outcome);
-    await publishToPr(job, ctx, outcome);
+    await publishToPr(job, ctx, outcome, botLogin);
   } catch (err) {
-    const newer = ctx.deps.registry.superseded(job);
-    const result = newer ? cancelled(newer) : failureResult(err);
-    if (!newer) ctx.log.error({ err }, "job failed");
+    const gone = abandoned(signal);
+    const result = gone ?? failureResult(err);
+    if (!gone) ctx.log.error({ err }, "job failed");
     await completeCheckRun(ctx.github, repo, checkRunId, result, now);
     ctx.deps.metrics.conclusions.inc({ conclusion: result.conclusion });
   } finally {
-    await rm(root, { recursive: true, force: true });
+    await removeCheckout(root, work ?? Promise.resolve(), ctx.log);
   }
 }
 
@@ -165,12 +173,19 @@ async function publishToPr(
   job: GateJob,
   ctx: JobContext,
   outcome: Outcome,
+  botLogin: string | undefined,
 ): Promise<void> {
   if (!job.pr) return;
   const target = { owner: job.owner, repo: job.repo };
   const report = outcome.result.summary;
   await bestEffort(ctx, "comment", () =>
-    upsertSummaryComment(ctx.github, target, job.pr?.number ?? 0, report),
+    upsertSummaryComment(
+      ctx.github,
+      target,
+      job.pr?.number ?? 0,
+      report,
+      botLogin,
+    ),
   );
   await bestEffort(ctx, "review", () =>
     publishReview(
@@ -180,6 +195,7 @@ async function publishToPr(
         pull_number: job.pr?.number ?? 0,
         headSha: job.headSha,
         addedLines: outcome.change.addedLines,
+        ...(botLogin ? { botLogin } : {}),
       },
       outcome.verdict.findings,
       outcome.config.gate.failOn,
@@ -219,6 +235,19 @@ function record(ctx: JobContext, outcome: Outcome): void {
   for (const f of outcome.verdict.findings) {
     metrics.findings.inc({ check: f.check, severity: f.severity });
   }
+}
+
+/** The result of a run that another run took over, if it was. */
+function abandoned(signal: AbortSignal): CheckResult | undefined {
+  const reason: unknown = signal.reason;
+  if (reason instanceof SupersededError) return cancelled(reason.newer);
+  if (!(reason instanceof ReplacedError)) return undefined;
+  return {
+    conclusion: "cancelled",
+    title: "Replaced by a newer run",
+    summary: "A newer run of this commit was started; it holds the result.",
+    annotations: [],
+  };
 }
 
 function cancelled(newer: string): CheckResult {

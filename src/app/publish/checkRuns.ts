@@ -21,14 +21,20 @@ export const RECHECK_ACTION = {
   identifier: "recheck",
 };
 
-/** Creates the check run at once, `in_progress`, and returns its id. */
+/** The created run: its id, and the app that owns it (for its login). */
+export interface StartedRun {
+  id: number;
+  app?: { slug?: string } | null;
+}
+
+/** Creates the check run at once, `in_progress`. */
 export async function startCheckRun(
   github: GitHub,
   repo: RepoRef,
   headSha: string,
   externalId: string,
   now: () => Date,
-): Promise<number> {
+): Promise<StartedRun> {
   const { data } = await github.rest.checks.create({
     ...repo,
     name: CHECK_NAME,
@@ -38,7 +44,7 @@ export async function startCheckRun(
     external_id: externalId,
     output: { title: "Checking…", summary: "GitOps Gate is running." },
   });
-  return data.id;
+  return { id: data.id, app: data.app };
 }
 
 /**

@@ -2,7 +2,8 @@ import type { Finding, Severity } from "../../findings/finding.js";
 import { atLeast } from "../../findings/severity.js";
 import { escapeMarkdown } from "../../report/escapeMarkdown.js";
 import { findingId, findingMarker } from "./findingMarker.js";
-import { REVIEW_COMMENTS_MAX } from "./limits.js";
+import { fitText } from "./fitText.js";
+import { COMMENT_MAX, REVIEW_COMMENTS_MAX } from "./limits.js";
 
 /** A line comment the review will carry. */
 export interface ReviewComment {
@@ -66,11 +67,13 @@ function blocks(f: Finding, failOn: ReviewInput["failOn"]): boolean {
   return failOn !== "never" && atLeast(f.severity, failOn);
 }
 
+/** One over-long comment would make GitHub refuse the whole review. */
 function body(f: Finding, id: string): string {
   const docs = f.docsUrl ? ` ([docs](${f.docsUrl}))` : "";
-  return (
+  const marker = findingMarker(id);
+  const text =
     `**${f.severity}** ${escapeMarkdown(f.ruleId)} (${f.check}): ` +
-    `${escapeMarkdown(f.message)}${docs}\n\n` +
-    findingMarker(id)
-  );
+    `${escapeMarkdown(f.message)}${docs}`;
+  const room = COMMENT_MAX - marker.length - 2;
+  return `${fitText(text, room, "the check run has the whole message")}\n\n${marker}`;
 }

@@ -1,5 +1,6 @@
 import type { Finding, Severity } from "../../findings/finding.js";
 import type { GitHub, RepoRef } from "../github/GitHub.js";
+import { byApp } from "./authorship.js";
 import { markedFinding } from "./findingMarker.js";
 import { planReview } from "./planReview.js";
 
@@ -8,6 +9,8 @@ export interface ReviewTarget extends RepoRef {
   pull_number: number;
   headSha: string;
   addedLines: ReadonlyMap<string, ReadonlySet<number>>;
+  /** The app's login (`<slug>[bot]`): only its comments count as posted. */
+  botLogin?: string;
 }
 
 const FIXED = "<!-- gitops-gate:fixed -->";
@@ -24,12 +27,13 @@ export async function publishReview(
   findings: readonly Finding[],
   failOn: Severity | "never",
 ): Promise<number> {
-  const { headSha, addedLines, ...pr } = target;
+  const { headSha, addedLines, botLogin, ...pr } = target;
   const existing = await github.paginate(github.rest.pulls.listReviewComments, {
     ...pr,
     per_page: 100,
   });
-  const ours = existing.filter((c) => c.user?.type === "Bot");
+  const mine = byApp(botLogin);
+  const ours = existing.filter((c) => mine(c.user));
   const posted = new Map<string, number>();
   for (const c of ours) {
     const id = markedFinding(c.body);

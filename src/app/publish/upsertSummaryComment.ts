@@ -1,4 +1,5 @@
 import type { GitHub, RepoRef } from "../github/GitHub.js";
+import { byApp } from "./authorship.js";
 import { fitText } from "./fitText.js";
 import { COMMENT_MAX } from "./limits.js";
 
@@ -7,14 +8,16 @@ export const SUMMARY_MARKER = "<!-- gitops-gate:summary -->";
 
 /**
  * Writes the summary comment: updates the app's earlier comment in place
- * (found by its hidden marker, posted by a bot so a user cannot plant one),
- * or creates it. One comment per PR, not one per push.
+ * (found by its hidden marker, posted by the app itself so no one can
+ * plant one; `botLogin` is the app's login), or creates it. One comment
+ * per PR, not one per push.
  */
 export async function upsertSummaryComment(
   github: GitHub,
   repo: RepoRef,
   issueNumber: number,
   markdown: string,
+  botLogin?: string,
 ): Promise<void> {
   const body = fitText(
     `${SUMMARY_MARKER}\n${markdown}`,
@@ -26,8 +29,9 @@ export async function upsertSummaryComment(
     issue_number: issueNumber,
     per_page: 100,
   });
+  const mine = byApp(botLogin);
   const ours = comments.find(
-    (c) => c.user?.type === "Bot" && c.body?.startsWith(SUMMARY_MARKER),
+    (c) => mine(c.user) && c.body?.startsWith(SUMMARY_MARKER),
   );
   if (ours) {
     await github.rest.issues.updateComment({

@@ -66,9 +66,24 @@ describe("check_run events", () => {
       (p: Json) => (p.check_run.pull_requests = []),
       0,
     ],
+    [
+      "a merge queue's run",
+      "rerequested",
+      (p: Json) => {
+        p.check_run.pull_requests = [];
+        p.check_run.check_suite.head_branch = `gh-readonly-queue/main/pr-3-${BASE}`;
+      },
+      1,
+    ],
   ])("%s (%s)", async (_name, action, mutate, runs) => {
+    const bases: (string | undefined)[] = [];
     const { probot } = await testApp(
-      testDeps({ gate: async () => verdictOf([]) }),
+      testDeps({
+        gate: async (request) => {
+          bases.push(request.base?.rev);
+          return verdictOf([]);
+        },
+      }),
     );
     await probot.receive({
       id: "k-1",
@@ -77,6 +92,7 @@ describe("check_run events", () => {
     });
     expect(gh.violations).toEqual([]);
     expect(gh.runsFor(HEAD)).toHaveLength(runs);
+    expect(bases).toEqual(Array(runs).fill(BASE));
     if (runs > 0) {
       expect(gh.runsFor(HEAD)[0]?.actions).toEqual([
         {

@@ -95,15 +95,21 @@ describe("/gitops commands", () => {
     ]);
   });
 
-  it("lets a member of a configured team run commands", async () => {
-    gh.commit(BASE, {
-      ".github/gitops-gate.yml": "commands:\n  teams: [platform]\n",
-    });
-    gh.teams.set("platform", new Set(["reader"]));
-    await comment("/gitops recheck", "reader", "c-4");
-    expect(gh.violations).toEqual([]);
-    expect(gateRuns).toBe(1);
-  });
+  it.each(["platform", "Codertocat/platform", "@Codertocat/platform"])(
+    "lets a member of a configured team (%s) run commands",
+    async (team) => {
+      gh.commit(BASE, {
+        ".github/gitops-gate.yml": `commands:\n  teams: ["${team}"]\n`,
+      });
+      gh.teams.set("platform", new Set(["reader"]));
+      await comment("/gitops recheck", "reader", "c-4");
+      expect(gh.violations).toEqual([]);
+      expect(gateRuns).toBe(1);
+      expect(gh.received.map((r) => r.path)).toContainEqual(
+        expect.stringContaining("/orgs/Codertocat/teams/platform/memberships/"),
+      );
+    },
+  );
 
   it("refuses a team member when the base config is invalid", async () => {
     gh.commit(BASE, {

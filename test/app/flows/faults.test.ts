@@ -33,6 +33,17 @@ function slowGate(delayMs = 0) {
   };
 }
 
+/**
+ * Waits 100 ms and until the run of `sha` exists, so that a loaded
+ * machine cannot swap the order of two deliveries a test sends.
+ */
+async function runStarted(sha: string): Promise<void> {
+  await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 250 && gh.runsFor(sha).length === 0; i += 1) {
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 function opened(head = HEAD, action = "synchronize") {
   return pullRequestPayload(action, prFacts(head), 3) as never;
 }
@@ -121,7 +132,7 @@ describe("GitHub faults", () => {
       name: "pull_request",
       payload: opened(HEAD),
     });
-    await new Promise((r) => setTimeout(r, 100));
+    await runStarted(HEAD);
     pr.push();
     const second = probot.receive({
       id: "p-2",
@@ -138,6 +149,130 @@ describe("GitHub faults", () => {
     expect(gh.issueComments[0]?.body).toContain("GG-AT-dddd");
     expect(gh.issueComments[0]?.body).not.toContain("GG-AT-cccc");
     expect(gh.reviews.map((r) => r.commit_id)).toEqual([NEWER]);
+  });
+
+  it("keeps the newer push's result when its event arrives first", async () => {
+    simplePr(gh).push();
+    const { probot } = await testApp(testDeps({ gate: slowGate(300) }));
+    const newer = probot.receive({
+      id: "o-1",
+      name: "pull_request",
+      payload: opened(NEWER),
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    const older = probot.receive({
+      id: "o-2",
+      name: "pull_request",
+      payload: opened(HEAD),
+    });
+    await Promise.all([newer, older]);
+    expect(gh.violations).toEqual([]);
+    expect(gh.runsFor(NEWER).map((r) => r.conclusion)).toEqual(["failure"]);
+    expect(gh.runsFor(HEAD).map((r) => r.conclusion)).not.toContain("failure");
+    expect(gh.issueComments).toHaveLength(1);
+    expect(gh.issueComments[0]?.body).toContain("GG-AT-dddd");
+    expect(gh.reviews.map((r) => r.commit_id)).toEqual([NEWER]);
+  });
+
+  it("lets the newer push win when GitHub's API still shows the older head", async () => {
+    const pr = simplePr(gh);
+    const { probot } = await testApp(testDeps({ gate: slowGate(300) }));
+    const first = probot.receive({
+      id: "l-1",
+      name: "pull_request",
+      payload: opened(HEAD),
+    });
+    await runStarted(HEAD);
+    // The push's webhook arrives before the API reports the new head.
+    gh.commit(NEWER, { "app.yaml": "a: 1\nb: 3\n" }, HEAD);
+    const second = probot.receive({
+      id: "l-2",
+      name: "pull_request",
+      payload: opened(NEWER),
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    pr.push();
+    await Promise.all([first, second]);
+    expect(gh.violations).toEqual([]);
+    expect(gh.runsFor(HEAD).map((r) => r.conclusion)).toEqual(["cancelled"]);
+    expect(gh.runsFor(NEWER).map((r) => r.conclusion)).toEqual(["failure"]);
+    expect(gh.issueComments).toHaveLength(1);
+    expect(gh.issueComments[0]?.body).toContain("GG-AT-dddd");
+  });
+
+  it("runs again on a head whose only run was superseded", async () => {
+    const pr = simplePr(gh);
+    const { probot } = await testApp(testDeps({ gate: slowGate(300) }));
+    const first = probot.receive({
+      id: "b-1",
+      name: "pull_request",
+      payload: opened(HEAD),
+    });
+    await runStarted(HEAD);
+    pr.push();
+    await probot.receive({
+      id: "b-2",
+      name: "pull_request",
+      payload: opened(NEWER),
+    });
+    await first;
+    // A force-push back to the first commit.
+    gh.pulls.set(3, { ...pr.state(), head: HEAD, commits: [HEAD] });
+    await probot.receive({
+      id: "b-3",
+      name: "pull_request",
+      payload: opened(HEAD),
+    });
+    expect(gh.violations).toEqual([]);
+    expect(gh.runsFor(HEAD).map((r) => r.conclusion)).toEqual([
+      "cancelled",
+      "failure",
+    ]);
+  });
+
+  it("lets a second run of the same commit replace the first", async () => {
+    simplePr(gh);
+    const { probot } = await testApp(testDeps({ gate: slowGate(300) }));
+    const first = probot.receive({
+      id: "s-1",
+      name: "pull_request",
+      payload: opened(HEAD, "opened"),
+    });
+    await runStarted(HEAD);
+    const second = probot.receive({
+      id: "s-2",
+      name: "pull_request",
+      payload: opened(HEAD, "ready_for_review"),
+    });
+    await Promise.all([first, second]);
+    expect(gh.violations).toEqual([]);
+    expect(gh.runsFor(HEAD).map((r) => [r.conclusion, r.output.title])).toEqual(
+      [
+        ["cancelled", "Replaced by a newer run"],
+        ["failure", expect.stringContaining("blocking")],
+      ],
+    );
+    expect(gh.issueComments).toHaveLength(1);
+    expect(gh.reviews).toHaveLength(1);
+  });
+
+  it("runs a redelivery of a delivery that failed before its check run", async () => {
+    simplePr(gh);
+    gh.faults.push({
+      method: "GET",
+      path: /check-runs$/,
+      times: 10,
+      reply: { status: 500, body: { message: "Server Error" } },
+    });
+    const { probot } = await testApp(testDeps({ gate: slowGate() }));
+    const deliver = () =>
+      probot.receive({ id: "e-1", name: "pull_request", payload: opened() });
+    await expect(deliver()).rejects.toThrow();
+    expect(gh.checkRuns).toEqual([]);
+    gh.faults.length = 0;
+    await deliver();
+    expect(gh.violations).toEqual([]);
+    expect(gh.runsFor(HEAD).map((r) => r.conclusion)).toEqual(["failure"]);
   });
 
   it("drops a redelivery, in this process and after a restart", async () => {

@@ -1,5 +1,10 @@
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  findingId,
+  findingMarker,
+} from "../../../src/app/publish/findingMarker.js";
+import { SUMMARY_MARKER } from "../../../src/app/publish/upsertSummaryComment.js";
 import type { Finding } from "../../../src/findings/finding.js";
 import type { RenderDiff } from "../../../src/render/diff/RenderDiff.js";
 import { GitHubDouble } from "../helpers/gitHubDouble.js";
@@ -211,6 +216,25 @@ describe("publishing", () => {
     );
   });
 
+  it("ignores markers another bot planted in comments", async () => {
+    const actions = { login: "github-actions[bot]", type: "Bot" };
+    const planted = `${SUMMARY_MARKER}\n# ✅ all clear`;
+    gh.issueComments.push({ id: 1, body: planted, user: actions });
+    const marker = findingMarker(findingId(finding("app.yaml", 2)));
+    gh.reviewComments.push({ id: 2, body: marker, user: actions });
+    await run(() => [finding("app.yaml", 2)], undefined, "u-20");
+    expect(gh.issueComments.map((c) => [c.user.login, c.body])).toEqual([
+      ["github-actions[bot]", planted],
+      ["gitops-gate[bot]", expect.stringContaining("GG-TEST")],
+    ]);
+    expect(gh.reviews).toHaveLength(1);
+    const ours = gh.reviewComments.filter((c) => c.user.type === "Bot");
+    expect(ours.map((c) => c.user.login)).toEqual([
+      "github-actions[bot]",
+      "gitops-gate[bot]",
+    ]);
+  });
+
   it("re-runs on a base branch change and ignores other edits", async () => {
     await run(() => [], undefined, "u-9");
     const titleEdit = pullRequestPayload("edited", prFacts(HEAD), 3);
@@ -241,27 +265,52 @@ describe("publishing", () => {
     ).toEqual(["/repos/Codertocat/.github/contents/.github%2Fgitops-gate.yml"]);
   });
 
-  it("drops check_suite.requested when the pull_request run exists", async () => {
-    await run(() => [], undefined, "u-12");
-    const suite = examplePayload("check_suite", "requested");
+  it.each([
+    ["requested", 1],
+    ["rerequested", 2],
+  ])(
+    "check_suite.%s after the pull_request run: %i runs",
+    async (action, runs) => {
+      await run(() => [], undefined, "u-12");
+      const suite = examplePayload("check_suite", action);
+      suite.repository = examplePayload("pull_request", "opened").repository;
+      suite.check_suite.head_sha = HEAD;
+      suite.check_suite.pull_requests = [
+        {
+          number: 3,
+          id: 1,
+          url: "",
+          head: { ref: "f", sha: HEAD, repo: suite.repository },
+          base: { ref: "main", sha: BASE, repo: suite.repository },
+        },
+      ];
+      const app = await testApp(testDeps({ gate: async () => verdictOf([]) }));
+      await app.probot.receive({
+        id: "u-13",
+        name: "check_suite",
+        payload: suite as never,
+      });
+      expect(gh.violations).toEqual([]);
+      expect(gh.runsFor(HEAD)).toHaveLength(runs);
+    },
+  );
+
+  it("re-runs a merge queue's suite on the group's head", async () => {
+    const suite = examplePayload("check_suite", "rerequested");
     suite.repository = examplePayload("pull_request", "opened").repository;
-    suite.check_suite.head_sha = HEAD;
-    suite.check_suite.pull_requests = [
-      {
-        number: 3,
-        id: 1,
-        url: "",
-        head: { ref: "f", sha: HEAD, repo: suite.repository },
-        base: { ref: "main", sha: BASE, repo: suite.repository },
-      },
-    ];
+    Object.assign(suite.check_suite, {
+      head_sha: HEAD,
+      head_branch: `gh-readonly-queue/main/pr-3-${BASE}`,
+      pull_requests: [],
+    });
     const app = await testApp(testDeps({ gate: async () => verdictOf([]) }));
     await app.probot.receive({
-      id: "u-13",
+      id: "u-14",
       name: "check_suite",
       payload: suite as never,
     });
     expect(gh.violations).toEqual([]);
-    expect(gh.runsFor(HEAD)).toHaveLength(1);
+    expect(gh.runsFor(HEAD).map((r) => r.conclusion)).toEqual(["success"]);
+    expect(gh.issueComments).toEqual([]);
   });
 });

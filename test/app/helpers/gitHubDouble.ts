@@ -34,6 +34,8 @@ export interface CheckRunState {
   output: { title?: string; summary?: string; text?: string };
   annotations: Record<string, unknown>[];
   actions?: unknown[];
+  /** The app that owns the run (GitHub names the creating app). */
+  app?: { id: number; slug: string };
 }
 
 /** A stored issue or review comment. */

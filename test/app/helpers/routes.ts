@@ -48,6 +48,13 @@ export function routes(gh: GitHubDouble): Route[] {
     route("GET", "commits/([0-9a-f]+)", (m) =>
       ok(200, commitJson(gh, m[1] ?? "", true)),
     ),
+    route("GET", "git/commits/([0-9a-f]+)", (m) => {
+      const parent = gh.parents.get(m[1] ?? "");
+      return ok(200, {
+        sha: m[1],
+        parents: parent ? [{ sha: parent }] : [],
+      });
+    }),
     route("GET", "compare/([0-9a-f]+)\\.\\.\\.([0-9a-f]+)", (m) =>
       ok(200, {
         commits: chain(gh, m[1] ?? "", m[2] ?? "").map((s) =>
@@ -83,6 +90,7 @@ export function routes(gh: GitHubDouble): Route[] {
         external_id: String(b.external_id ?? ""),
         output: {},
         annotations: [],
+        app: { id: 1, slug: "gitops-gate" },
       };
       gh.checkRuns.push(run);
       return ok(201, run);

@@ -17,6 +17,12 @@ export function simplePr(gh: GitHubDouble) {
     commits: [HEAD],
   });
   return {
+    /** The PR as the double holds it now. */
+    state() {
+      const pull = gh.pulls.get(3);
+      if (!pull) throw new Error("PR #3 is gone");
+      return pull;
+    },
     push(): void {
       gh.commit(NEWER, { "app.yaml": "a: 1\nb: 3\n" }, HEAD);
       gh.pulls.set(3, {

@@ -11,6 +11,8 @@ describe("/gitops explain", () => {
       "**schema/unknown-field**: Field not in the schema",
     ],
     ["schema/unknown-kind", "set by `checks.schema.unknownKinds`"],
+    ["images/unsigned", "**images/unsigned**: Image not signed"],
+    ["images/unreachable", "`checks.images.unreachable: warn`"],
   ])("explains %s", async (id, text) => {
     const md = await explain(id);
     expect(md).toContain(text);

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { findingId } from "../../../src/app/publish/findingMarker.js";
+import {
+  findingId,
+  markedFinding,
+} from "../../../src/app/publish/findingMarker.js";
+import { COMMENT_MAX } from "../../../src/app/publish/limits.js";
 import { planReview } from "../../../src/app/publish/planReview.js";
 import type { Finding } from "../../../src/findings/finding.js";
 
@@ -102,5 +106,18 @@ describe("planReview", () => {
     }).comments;
     expect(c?.body).not.toContain("<img");
     expect(c?.body).not.toContain("@org");
+  });
+
+  it("cuts a huge message to GitHub's limit and keeps the marker", () => {
+    const huge = { ...f("a.yaml", 2), message: "word\n".repeat(20_000) };
+    const [comment] = planReview({
+      findings: [huge],
+      failOn: "error",
+      addedLines: added,
+      posted: new Set(),
+    }).comments;
+    expect(comment?.body.length).toBeLessThanOrEqual(COMMENT_MAX);
+    expect(comment?.body).toContain("were cut to fit");
+    expect(markedFinding(comment?.body ?? "")).toBe(findingId(huge));
   });
 });
