@@ -2,14 +2,16 @@
 # GitOps Gate GitHub App. Every step below was run on a development machine
 # in the same form (same npm commands, same binary versions) except the two
 # downloads, which need network access that machine lacks; see docs/app.md.
+# kustomize v5.6.0 is the version kubectl v1.33 embeds, which the tests run;
+# both checksums are the ones the projects publish for these releases.
 ARG NODE_IMAGE=node:20.20.2-bookworm-slim
 
 # --- helm and kustomize: official releases, pinned and checksummed --------
 FROM ${NODE_IMAGE} AS tools
 ARG HELM_VERSION=v4.1.4
 ARG HELM_SHA256=70b2c30a19da4db264dfd68c8a3664e05093a361cefd89572ffb36f8abfa3d09
-ARG KUSTOMIZE_VERSION=v5.5.0
-ARG KUSTOMIZE_SHA256=6703a3a70a0c47cf0b37694030b54f1175a9dfeb17b3818b623ed58b9dbc2a77
+ARG KUSTOMIZE_VERSION=v5.6.0
+ARG KUSTOMIZE_SHA256=54e4031ddc4e7fc59e408da29e7c646e8e57b8088c51b84b3df0864f47b5148f
 RUN apt-get update \
  && apt-get install -y --no-install-recommends ca-certificates curl \
  && rm -rf /var/lib/apt/lists/*
