@@ -11,7 +11,7 @@ import type { CompilePolicies, RegoModuleSource } from "./engine.js";
 import { EvalGuard } from "./evalGuard.js";
 import { prepareGatekeeper } from "./gatekeeper/gatekeeperPolicies.js";
 import { parseGatekeeper } from "./gatekeeper/parseGatekeeper.js";
-import { dedupeFindings } from "./hitToFinding.js";
+import { dedupeFindings } from "../../findings/dedupeFindings.js";
 import {
   loadPolicyFiles,
   type PolicyFiles,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseYaml } from "../../manifests/parseYaml.js";
 import { toResources } from "../../manifests/toResources.js";
-import { dedupeFindings, findResource, hitToFinding } from "./hitToFinding.js";
+import { findResource, hitToFinding } from "./hitToFinding.js";
 
 const TEXT =
   "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: n\nspec:\n  containers:\n    - name: a\n      image: x\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: q\n";
@@ -59,20 +59,5 @@ describe("findResource", () => {
   ];
   it.each(cases)("%s", (_name, hint, expected) => {
     expect(findResource(resources, hint as never)?.name).toBe(expected);
-  });
-});
-
-describe("dedupeFindings", () => {
-  it("keeps one of identical findings from overlapping targets", () => {
-    const f = {
-      check: "policy" as const,
-      ruleId: "R",
-      severity: "error" as const,
-      message: "m",
-      location: { path: "a", line: 1 },
-    };
-    expect(
-      dedupeFindings([f, { ...f }, { ...f, message: "other" }]),
-    ).toHaveLength(2);
   });
 });

@@ -68,17 +68,3 @@ export function findResource(
   );
   return found.length === 1 ? found[0] : undefined;
 }
-
-/**
- * Drops findings equal in rule, place, message and resource: a file in two
- * targets (a plain directory and a kustomization) is reported once.
- */
-export function dedupeFindings(findings: readonly Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings.filter((f) => {
-    const key = JSON.stringify([f.ruleId, f.location, f.message, f.resource]);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
