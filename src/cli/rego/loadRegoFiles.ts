@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join, relative, sep } from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { RegoModuleSource } from "../../rego/index.js";
+import { fsReason } from "../describeFsError.js";
 import { UsageError } from "../UsageError.js";
 
 /** Policies and data loaded from `-d` paths, the way `opa eval -d` does. */
@@ -52,7 +53,13 @@ function merge(
 
 /** Reads a JSON or YAML document keeping big integers exact. */
 export function readDocument(file: string): unknown {
-  const text = readFileSync(file, "utf8");
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (cause) {
+    const why = fsReason(cause) ?? (cause as Error).message;
+    throw new UsageError(`cannot read ${file}: ${why}`, { cause });
+  }
   try {
     return parseYaml(text, { intAsBigInt: true });
   } catch (cause) {

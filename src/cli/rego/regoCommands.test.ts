@@ -147,6 +147,9 @@ describe("rego eval input", () => {
         format: "json",
       }),
     ).toThrow(/bad\.yaml is not valid JSON or YAML/);
+    expect(() =>
+      regoEval("input", { data: [], input: dir, format: "json" }),
+    ).toThrow(`cannot read ${dir}: it is a directory, a file was expected`);
   });
 });
 
