@@ -24,8 +24,8 @@ describe("dedupeFindings", () => {
     expect(got).toEqual([prod, other]);
   });
 
-  it("keeps findings about different resources on one line", () => {
-    const b = { ...base, resource: { ...base.resource!, name: "other" } };
-    expect(dedupeFindings([base, b])).toHaveLength(2);
+  it("merges one line's problem across overlays that rename the resource", () => {
+    const b = { ...base, resource: { ...base.resource!, name: "dev-cleanup" } };
+    expect(dedupeFindings([base, b])).toEqual([base]);
   });
 });

@@ -11,7 +11,6 @@ import type { CompilePolicies, RegoModuleSource } from "./engine.js";
 import { EvalGuard } from "./evalGuard.js";
 import { prepareGatekeeper } from "./gatekeeper/gatekeeperPolicies.js";
 import { parseGatekeeper } from "./gatekeeper/parseGatekeeper.js";
-import { dedupeFindings } from "../../findings/dedupeFindings.js";
 import {
   loadPolicyFiles,
   type PolicyFiles,
@@ -66,7 +65,8 @@ export function createPolicyCheck(deps: PolicyCheckDeps): Check {
       };
       for (const t of input.targets)
         findings.push(...checkTarget(t, policies, ctx));
-      return dedupeFindings([...findings, ...guard.findings()]);
+      // Repeats across targets are merged by the gate, after overrides.
+      return [...findings, ...guard.findings()];
     },
   };
 }

@@ -39,14 +39,12 @@ export const schemaCheck = {
       target: version.target,
       unknownKinds: config.unknownKinds,
     };
-    const seen = new Set<string>();
+    // Every target's copy is kept: the gate merges repeats after
+    // per-environment overrides, keeping the worst.
     for (const rendered of input.targets) {
       for (const r of rendered.resources) {
         input.signal?.throwIfAborted();
         for (const f of await validateResource(r, ctx)) {
-          const key = `${f.ruleId} ${f.location.path}:${f.location.line} ${f.message}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
           out.push(withTarget(f, rendered.target, input));
         }
       }
