@@ -9,8 +9,9 @@ import { materializeExample } from "./materialize-example.mjs";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const { dir, base, head } = materializeExample("acme");
 const format = process.argv[2] ?? "text";
-console.log(`demo: example repo in ${dir}`);
-console.log(
+console.error(`demo: temporary example repo in ${dir} (removed afterwards)`);
+// demo: lines go to stderr, so `npm run -s demo -- json | jq` works.
+console.error(
   `demo: gitops-gate check . --base ${base.slice(0, 12)} --head HEAD --format ${format}\n`,
 );
 const run = spawnSync(
@@ -33,10 +34,10 @@ process.stdout.write(run.stdout);
 // Exit code 1 alone could also be a crash: require the gate's own verdict.
 const verdict = format === "text" ? /^FAILURE: /m : /failure/;
 if (run.status === 1 && verdict.test(run.stdout)) {
-  console.log(
+  console.error(
     "\ndemo: the gate blocked this pull request (exit 1), as it should.",
   );
-  console.log(
+  console.error(
     "demo: try `--format markdown` (npm run demo -- markdown), json or sarif.",
   );
 } else {

@@ -86,6 +86,10 @@ describe("parseConfig hints", () => {
       text: "checks:\n  schema:\n    kubernetesVersion: 1.33\n",
       message: 'expected a string; quote the value ("1.33")',
     },
+    {
+      text: "checks:\n  schema:\n    kubernetesVersion: 1.30 # current\n",
+      message: 'expected a string; quote the value ("1.30")',
+    },
   ])("$message", ({ text, message }) => {
     expect(problemsOf(text).map((p) => p.message)).toEqual([message]);
   });

@@ -108,6 +108,14 @@ describe("parseYaml + toResources", () => {
     expect(resources[0]?.object["data"]).toEqual({ a: "x", b: "own" });
   });
 
+  it("reports a tab indent once, not with the errors it causes", () => {
+    const text = "apiVersion: v1\nkind: ConfigMap\ndata:\n  b: 1\n\tc: 2\n";
+    const problems = parseYaml("tab.yaml", text).problems;
+    expect(problems.map((p) => [p.location.line, p.message])).toEqual([
+      [5, expect.stringMatching(/^Tabs are not allowed as indentation/)],
+    ]);
+  });
+
   it("puts an error at the end of the file on its last line", () => {
     const text = 'apiVersion: v1\nkind: ConfigMap\ndata:\n  a: "open\n\n';
     const [p] = parseYaml("eof.yaml", text).problems;

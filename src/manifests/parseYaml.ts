@@ -7,6 +7,7 @@ import {
   isPair,
   type Document,
   type Node,
+  type YAMLError,
 } from "yaml";
 import type { Finding, Location } from "../findings/finding.js";
 import type { FieldPath } from "./Resource.js";
@@ -129,8 +130,15 @@ function reportErrors(
   problems: Finding[],
 ): boolean {
   let fatal = false;
-  for (const err of doc.errors) {
+  const reported = new Set<number>();
+  for (const err of firstCauseFirst(doc.errors)) {
     const line = lineOf(err.pos[0]);
+    // One parse error per line: the parser's follow-on errors repeat it.
+    if (err.code !== DUPLICATE_KEY && reported.has(line)) {
+      fatal = true;
+      continue;
+    }
+    if (err.code !== DUPLICATE_KEY) reported.add(line);
     const duplicate = err.code === DUPLICATE_KEY;
     if (!duplicate) fatal = true;
     const rule = duplicate ? "yaml/duplicate-key" : "yaml/parse";
@@ -140,6 +148,15 @@ function reportErrors(
     problems.push(problem(path, line, rule, message));
   }
   return fatal;
+}
+
+/**
+ * The parser's errors with a tab used as indentation first: it is the
+ * cause of the errors it reports beside it on the same line.
+ */
+function firstCauseFirst(errors: readonly YAMLError[]): YAMLError[] {
+  const tab = (e: YAMLError) => (e.code === "TAB_AS_INDENT" ? 0 : 1);
+  return [...errors].sort((a, b) => tab(a) - tab(b));
 }
 
 /** The text of the mapping key that starts at `offset` (up to its `:`). */

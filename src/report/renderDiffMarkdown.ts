@@ -24,9 +24,8 @@ export function renderDiffMarkdown(diff: RenderDiff): string {
   const lines = [
     "### Rendered changes",
     "",
-    `${s.targets} target${s.targets === 1 ? "" : "s"} rendered: ` +
-      `${s.added} added, ${s.changed} changed, ${s.removed} removed ` +
-      `resource${s.added + s.changed + s.removed === 1 ? "" : "s"}` +
+    `${s.targets} target${s.targets === 1 ? "" : "s"} rendered; ` +
+      `resources: ${s.added} added, ${s.changed} changed, ${s.removed} removed` +
       (s.failed > 0 ? `; ${s.failed} failed to render` : ""),
     "",
   ];

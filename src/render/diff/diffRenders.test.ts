@@ -164,7 +164,7 @@ describe("renderDiffMarkdown", () => {
     );
     expect(md).toContain("**Deployment prod/web** changed\n\n```diff\n");
     expect(md).toContain(
-      "1 target rendered: 0 added, 1 changed, 0 removed resource",
+      "1 target rendered; resources: 0 added, 1 changed, 0 removed",
     );
   });
 
