@@ -3,6 +3,7 @@ import { planFlux } from "../flux/planFlux.js";
 import { kustomizeGraph } from "../kustomize/KustomizeGraph.js";
 import type { RenderContext } from "../Renderer.js";
 import { helmChartValueFiles } from "./helmChartValueFiles.js";
+import { directoryFiles } from "./renderDirectory.js";
 import { scanObjects } from "./scanObjects.js";
 import { thisRepoURLs } from "./thisRepoURLs.js";
 
@@ -15,6 +16,12 @@ export interface AppClaims {
    * never plain manifests, wherever they live.
    */
   dataFiles: Set<string>;
+  /**
+   * Plain manifest files an app deploys as they are (an Argo CD
+   * directory source, a Flux Kustomization without a kustomization file),
+   * after its own changes (Flux variable substitution, namespaces).
+   */
+  manifestFiles: Set<string>;
 }
 
 const cache = new WeakMap<readonly string[], Promise<AppClaims>>();
@@ -48,6 +55,7 @@ async function collect(
     kustomizeDirs: new Set(),
     chartDirs: new Set(),
     dataFiles: new Set(),
+    manifestFiles: new Set(),
   };
   const objects = await scanObjects(files, files, read);
   const graph = await kustomizeGraph(files, read);
@@ -57,6 +65,11 @@ async function collect(
     for (const s of apps.flatMap((app) => app.plan.sources)) {
       if (s.type === "kustomize") claims.kustomizeDirs.add(s.dir);
       if (s.type === "helm") claims.chartDirs.add(s.chartDir);
+      if (s.type === "directory") {
+        for (const f of directoryFiles(files, s.opts)) {
+          claims.manifestFiles.add(f);
+        }
+      }
     }
     for (const f of apps.flatMap((app) => app.plan.dataFiles)) {
       claims.dataFiles.add(f);
@@ -74,6 +87,12 @@ async function collect(
       }
       if (p.type === "kustomization" && !p.generate) {
         claims.kustomizeDirs.add(p.dir);
+      }
+      if (p.type === "kustomization" && p.generate) {
+        const opts = { dir: p.dir, recurse: true };
+        for (const f of directoryFiles(files, opts)) {
+          claims.manifestFiles.add(f);
+        }
       }
     }
   }

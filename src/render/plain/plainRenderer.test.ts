@@ -166,3 +166,30 @@ describe("plain manifests leave out YAML that is not a manifest", () => {
     expect([out.resources, out.findings]).toEqual([[], []]);
   });
 });
+
+describe("files a Flux Kustomization deploys as they are", () => {
+  const secret = (name: string) =>
+    "apiVersion: v1\nkind: Secret\nmetadata:\n" +
+    `  name: ${name}\nstringData:\n  password: "\${DB_PASSWORD}"\n`;
+  const FLUX: Record<string, string> = {
+    "clusters/prod/app.yaml":
+      "apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\n" +
+      "metadata: {name: app, namespace: flux-system}\nspec:\n" +
+      "  path: ./apps/x\n  sourceRef: {kind: GitRepository, name: flux-system}\n" +
+      "  postBuild:\n    substitute: {DB_PASSWORD: from-flux}\n",
+    "apps/x/secret.yaml": secret("db"),
+    "apps/x/again.yaml": `${secret("db")}---\n${CM}`,
+  };
+
+  it("give YAML findings, not resources: the app renders those", async () => {
+    s = await scenario(FLUX);
+    const [plain] = (
+      await plainRenderer.discover(await s.files(), s.ctx)
+    ).filter((t) => t.path === "apps/x");
+    const out = await plainRenderer.render(plain!, s.ctx);
+    expect(out.resources).toEqual([]);
+    expect(out.findings.map((f) => [f.ruleId, f.location])).toEqual([
+      ["yaml/duplicate-resource", { path: "apps/x/secret.yaml", line: 1 }],
+    ]);
+  });
+});

@@ -1,5 +1,6 @@
 import picomatch from "picomatch";
 import { parseYaml } from "../../manifests/parseYaml.js";
+import { duplicateResources } from "../../manifests/duplicateResources.js";
 import { toResources } from "../../manifests/toResources.js";
 import type { Finding } from "../../findings/finding.js";
 import type { Resource } from "../../manifests/Resource.js";
@@ -16,9 +17,11 @@ import { ownedByTool } from "./ownedByTool.js";
  * files that no kustomization or chart owns is one target. Files an app
  * reads as Helm values (or a generator as data), and files that carry
  * Argo CD's `+argocd:skip-file-rendering` marker, are
- * not manifests and are left out. Directories an Argo CD or Flux app also
- * reads stay plain targets too: their files get exact YAML findings even
- * when the app's render fails.
+ * not manifests and are left out. Files an Argo CD or Flux app deploys as
+ * they are stay in plain targets for their exact YAML findings (kept even
+ * when the app's render fails), but their resources are the app's: as
+ * plain files they would be checked before Flux substitutes its variables
+ * or the app sets their namespace, and contradict the app's findings.
  */
 export const plainRenderer = {
   kind: "plain",
@@ -28,7 +31,7 @@ export const plainRenderer = {
     const skip = picomatch(exclude, { dot: true });
     const read = (p: string) => ctx.tree.readFile(p);
     const owned = ownedByTool(files, await kustomizeGraph(files, read));
-    const { dataFiles } = await appClaims(files, ctx);
+    const { dataFiles, manifestFiles } = await appClaims(files, ctx);
     const byDir = new Map<string, string[]>();
     for (const file of files) {
       if (!include(file) || skip(file) || owned(file)) continue;
@@ -38,14 +41,19 @@ export const plainRenderer = {
         : ".";
       byDir.set(dir, [...(byDir.get(dir) ?? []), file]);
     }
-    return [...byDir].map(([dir, inputs]) =>
-      target(dir, inputs, environmentOf(ctx.config, `${dir}/`)),
-    );
+    return [...byDir].map(([dir, inputs]) => {
+      const t = target(dir, inputs, environmentOf(ctx.config, `${dir}/`));
+      const appRendered = inputs.filter((f) => manifestFiles.has(f));
+      if (appRendered.length > 0) t.options = { appRendered };
+      return t;
+    });
   },
   async render(target, ctx) {
     const resources: Resource[] = [];
     const findings: Finding[] = [];
     const maxFileBytes = ctx.config.render.limits.maxFileMB * 1024 * 1024;
+    const appRendered = new Set(appRenderedOf(target));
+    const parsedAll: Resource[] = [];
     for (const path of target.inputs) {
       const content = await readOrFinding(ctx, path, findings);
       if (content === undefined || skipsRendering(content)) continue;
@@ -55,11 +63,23 @@ export const plainRenderer = {
       });
       const result = toResources(path, parsed.documents);
       findings.push(...parsed.problems, ...result.problems);
-      resources.push(...result.resources);
+      parsedAll.push(...result.resources);
+      if (!appRendered.has(path)) resources.push(...result.resources);
+    }
+    // The app's render of these files fails on a duplicate without naming
+    // the line; the plain pass does (the yaml check repeats it for the
+    // files it sees, and the gate merges the two).
+    if (appRendered.size > 0) {
+      findings.push(...duplicateResources(parsedAll, target));
     }
     return { target, ok: true, resources, findings };
   },
 } satisfies Renderer;
+
+function appRenderedOf(t: RenderTarget): string[] {
+  const v = t.options?.["appRendered"];
+  return Array.isArray(v) ? v.filter((f) => typeof f === "string") : [];
+}
 
 function target(
   dir: string,
