@@ -36,7 +36,14 @@ export const configSchema = z
     gate: z
       .strictObject({
         failOn: z.enum(["error", "warning", "never"]).default("error"),
-        newFindingsOnly: z.boolean().default(false),
+        newFindingsOnly: z
+          .boolean()
+          .default(false)
+          .describe(
+            "Block only on findings the base branch does not already have " +
+              "(for adopting the gate on a repository with existing problems); " +
+              "they are still listed.",
+          ),
         drafts: z.enum(["neutral", "check"]).default("neutral"),
       })
       .prefault({}),
