@@ -61,10 +61,10 @@ export const renderSchema = z
           .array(z.string())
           .default([])
           .describe(
-            "Hosts allowed for remote bases and charts. Helm charts from " +
-              "these hosts are fetched (HelmRepository, OCIRepository, Argo " +
-              "CD `chart:` sources); an entry `host:port` allows that port " +
-              "only, a bare `host` any port.",
+            "Hosts Helm charts are fetched from (Flux HelmRepository and " +
+              "OCIRepository, Argo CD `chart:` sources); `host:port` allows " +
+              "that port only, a bare `host` any port. Remote kustomize " +
+              "bases and `helmCharts` are not fetched from any host yet.",
           ),
         insecure: z
           .array(z.string())
