@@ -36,6 +36,9 @@ export interface ChartFetcherOptions {
   tools?: ToolSet;
 }
 
+// TODO(#3): helm follows an index's chart `urls` and HTTP redirects to any
+// host; render.remote.allow is checked on the repository URL only.
+
 /**
  * A fetcher that runs `helm pull` with a fresh HOME (so no repository
  * credentials or registry logins), no proxy, the render limits and a cap

@@ -112,6 +112,34 @@ describe("Flux HelmRelease from a HelmRepository", () => {
     ]);
   });
 
+  it("does not read valuesFiles inside a fetched chart", async () => {
+    const before = repo.requests.length;
+    const withFiles = release("1.0.0").replace(
+      "      sourceRef:",
+      "      valuesFiles: [values-prod.yaml]\n      sourceRef:",
+    );
+    const s = await scenario(
+      {
+        "clusters/prod/web.yaml": withFiles,
+        "clusters/prod/charts.yaml": helmRepository(repo.url),
+      },
+      { remote: { allow: [repo.host] } },
+    );
+    try {
+      const [t] = await fluxRenderer.discover(await s.files(), s.ctx);
+      const out = await fluxRenderer.render(t!, s.ctx);
+      expect(repo.requests.length).toBe(before);
+      expect(out.findings.map((f) => [f.severity, f.message])).toEqual([
+        [
+          "notice",
+          "valuesFiles of a fetched chart are files inside that chart, which the gate does not read; it was not rendered",
+        ],
+      ]);
+    } finally {
+      await s.cleanup();
+    }
+  });
+
   it("fails closed with the host and reason when the fetch fails", async () => {
     const { out } = await renderRelease("9.x", [repo.host]);
     expect(out.ok).toBe(false);
