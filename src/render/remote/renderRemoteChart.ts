@@ -25,10 +25,9 @@ export async function renderRemoteChart(
   chart: RemoteChart,
 ): Promise<RenderedTarget> {
   // A render outside renderAll (a single renderer call): a one-off cache.
-  const own = ctx.charts ? undefined : createChartFetcher(ctx.config.render);
-  const fetcher = ctx.charts ?? own;
+  const fetcher = ctx.charts ?? createChartFetcher(ctx.config.render);
   try {
-    const got = await fetcher!.fetch(chart, req.signal);
+    const got = await fetcher.fetch(chart, req.signal);
     if (!got.ok) return fetchFailed(req, chart, got.reason);
     // The sandbox is shared by renders and the download by both sides:
     // each render reads its own copy.
@@ -40,7 +39,7 @@ export async function renderRemoteChart(
       archive: relative(sb.root, copy),
     });
   } finally {
-    await own?.dispose();
+    if (fetcher !== ctx.charts) await fetcher.dispose();
   }
 }
 
