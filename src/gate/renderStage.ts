@@ -2,6 +2,10 @@ import type { Config } from "../config/schema.js";
 import { discoverTargets } from "../render/discoverTargets.js";
 import type { Renderer, RenderContext } from "../render/Renderer.js";
 import { renderAll } from "../render/renderAll.js";
+import {
+  createChartFetcher,
+  type ChartFetcher,
+} from "../render/remote/ChartFetcher.js";
 import type { RenderedTarget, RenderTarget } from "../render/RenderTarget.js";
 import type { ChangeSet } from "../workspace/ChangeSet.js";
 import type { Tree } from "../workspace/Tree.js";
@@ -27,12 +31,20 @@ export async function renderStage(
   changes: ChangeSet,
   signal?: AbortSignal,
 ): Promise<Renders> {
-  const headCtx = renderContext(sides.head, config, signal);
-  const baseCtx = sides.base && renderContext(sides.base, config, signal);
-  const targets = await discoverTargets(headCtx, changes, baseCtx, renderers);
-  const head = await renderSide(renderers, targets, headCtx);
-  if (!baseCtx) return { targets, head };
-  return { targets, head, base: await renderSide(renderers, targets, baseCtx) };
+  // One chart cache for both sides: a chart both name is fetched once.
+  const charts = createChartFetcher(config.render);
+  try {
+    const headCtx = renderContext(sides.head, config, charts, signal);
+    const baseCtx =
+      sides.base && renderContext(sides.base, config, charts, signal);
+    const targets = await discoverTargets(headCtx, changes, baseCtx, renderers);
+    const head = await renderSide(renderers, targets, headCtx);
+    if (!baseCtx) return { targets, head };
+    const base = await renderSide(renderers, targets, baseCtx);
+    return { targets, head, base };
+  } finally {
+    await charts.dispose();
+  }
 }
 
 /** Renders the affected targets that exist in this tree, as this tree
@@ -56,12 +68,13 @@ async function renderSide(
 function renderContext(
   tree: Tree,
   config: Config,
+  charts: ChartFetcher,
   signal?: AbortSignal,
 ): RenderContext {
   const rendering = withoutPolicyDirs(config);
   return signal
-    ? { tree, config: rendering, signal }
-    : { tree, config: rendering };
+    ? { tree, config: rendering, charts, signal }
+    : { tree, config: rendering, charts };
 }
 
 /** Policy folders hold Rego, data and Gatekeeper templates for the policy

@@ -1,5 +1,6 @@
 import type { Config } from "../config/schema.js";
 import type { Tree } from "../workspace/Tree.js";
+import type { ChartFetcher } from "./remote/ChartFetcher.js";
 import type {
   RenderedTarget,
   RenderTarget,
@@ -12,6 +13,11 @@ export interface RenderContext {
   tree: Tree;
   config: Pick<Config, "render" | "environments">;
   signal?: AbortSignal;
+  /**
+   * Fetches allowed remote Helm charts, shared by the base and head
+   * renders of one run so that each chart is downloaded once.
+   */
+  charts?: ChartFetcher;
 }
 
 /**

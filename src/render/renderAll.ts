@@ -4,6 +4,7 @@ import type { RenderedTarget, RenderTarget } from "./RenderTarget.js";
 import { renderers as allRenderers } from "./renderers.js";
 import { failed, renderFinding } from "./renderFindings.js";
 import { createSandbox, type Sandbox } from "./sandbox/Sandbox.js";
+import { createChartFetcher } from "./remote/ChartFetcher.js";
 import type { SandboxedContext } from "./sandbox/withSandbox.js";
 
 /** Options of {@link renderAll}. */
@@ -44,7 +45,8 @@ export async function renderAll(
       ]),
     );
   }
-  const shared: SandboxedContext = { ...ctx, sandbox };
+  const charts = ctx.charts ?? createChartFetcher(ctx.config.render);
+  const shared: SandboxedContext = { ...ctx, sandbox, charts };
   try {
     const byKind = new Map(
       (opts.renderers ?? allRenderers).map((r) => [r.kind, r]),
@@ -55,6 +57,7 @@ export async function renderAll(
     );
   } finally {
     if (!opts.sandbox) await sandbox.dispose();
+    if (!ctx.charts) await charts.dispose();
   }
 }
 

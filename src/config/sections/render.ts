@@ -60,7 +60,28 @@ export const renderSchema = z
         allow: z
           .array(z.string())
           .default([])
-          .describe("Hosts allowed for remote bases and charts."),
+          .describe(
+            "Hosts Helm charts are fetched from (Flux HelmRepository and " +
+              "OCIRepository, Argo CD `chart:` sources); `host:port` allows " +
+              "that port only, a bare `host` any port. Remote kustomize " +
+              "bases and `helmCharts` are not fetched from any host yet.",
+          ),
+        insecure: z
+          .array(z.string())
+          .default([])
+          .describe(
+            "Allowed OCI registries (`host` or `host:port`) reached over " +
+              "plain HTTP (`helm pull --plain-http`); never use for a " +
+              "registry outside your own network.",
+          ),
+        maxChartMB: z
+          .number()
+          .positive()
+          .default(20)
+          .describe(
+            "Cap on each file a chart fetch downloads (index, archive); " +
+              "a larger one fails the target.",
+          ),
       })
       .prefault({}),
     diff: z

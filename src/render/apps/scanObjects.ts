@@ -14,7 +14,7 @@ export interface FoundObject {
 
 /** Kinds discovery cares about; files mentioning none are not parsed. */
 const KINDS =
-  /^kind:\s*["']?(Application|ApplicationSet|Kustomization|HelmRelease|HelmChart|GitRepository|ConfigMap|Secret)\b/m;
+  /^kind:\s*["']?(Application|ApplicationSet|Kustomization|HelmRelease|HelmChart|HelmRepository|OCIRepository|GitRepository|ConfigMap|Secret)\b/m;
 
 const CHART = /(^|\/)Chart\.ya?ml$/;
 

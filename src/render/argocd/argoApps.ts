@@ -3,6 +3,7 @@ import { ofKind, type FoundObject } from "../apps/scanObjects.js";
 import type { KustomizeGraph } from "../kustomize/KustomizeGraph.js";
 import { expandAppSet } from "./expandAppSet.js";
 import { planArgoApp, type ArgoPlan } from "./planArgoApp.js";
+import type { RemoteConfig } from "../remote/RemoteChart.js";
 
 /** An Application of the repo (written or generated), planned. */
 export interface ArgoApp {
@@ -22,6 +23,8 @@ export interface AppsContext {
   graph: KustomizeGraph;
   repoURLs: readonly string[];
   read: (path: string) => Promise<Buffer>;
+  /** Hosts charts may be fetched from; none when absent. */
+  remote?: Pick<RemoteConfig, "allow">;
 }
 
 /**

@@ -28,6 +28,7 @@ export const argocdRenderer = {
       graph,
       read,
       repoURLs: thisRepoURLs(objects, ctx.config.render),
+      remote: ctx.config.render.remote,
     });
     return apps.map((app) => toTarget(app, ctx));
   },
@@ -63,6 +64,7 @@ async function appsOf(ctx: RenderContext): Promise<ArgoApp[]> {
     graph: await graphOfTree(ctx.tree),
     read,
     repoURLs: thisRepoURLs(objects, ctx.config.render),
+    remote: ctx.config.render.remote,
   });
 }
 
@@ -82,6 +84,6 @@ function toTarget(app: ArgoApp, ctx: RenderContext): RenderTarget {
 /** The repo directory a planned source renders, when it has one. */
 export function sourceDir(s: PlannedSource | undefined): string | undefined {
   if (s?.type === "kustomize") return s.dir;
-  if (s?.type === "helm") return s.chartDir;
+  if (s?.type === "helm") return s.remote ? undefined : s.chartDir;
   return s?.type === "directory" ? s.opts.dir : undefined;
 }

@@ -12,6 +12,12 @@ import { has, type InlineValuesAt } from "../helm/helmLocator.js";
 import { parse } from "yaml";
 import { helmValueFiles } from "./helmValueFiles.js";
 import { valueFilePath } from "./valueFilePath.js";
+import { argoChart, fetchedChartFiles } from "./argoChart.js";
+import {
+  isAllowed,
+  type RemoteChart,
+  type RemoteConfig,
+} from "../remote/RemoteChart.js";
 
 /** One source of an Application, as the gate will render it. */
 export type PlannedSource =
@@ -33,6 +39,10 @@ export type PlannedSource =
       setFiles: { name: string; path: string }[];
       skipCrds: boolean;
       inlineAt?: InlineValuesAt;
+      /** A chart fetched from an allowed host (then `chartDir` is ""). */
+      remote?: RemoteChart;
+      /** Where a fetch failure is reported (the `chart` line). */
+      at?: Location;
     }
   | {
       type: "directory";
@@ -69,6 +79,8 @@ export interface PlanContext {
   locate: (field: (string | number)[]) => Location;
   /** The file that defines the Application. */
   file: string;
+  /** Hosts charts may be fetched from; none when absent. */
+  remote?: Pick<RemoteConfig, "allow">;
 }
 
 /**
@@ -133,6 +145,10 @@ function planSource(s: unknown, ctx: SourceCtx): PlannedSource {
   if (!isObject(s)) return skip("error", "Application has no source", []);
   const url = String(s["repoURL"] ?? "");
   if (typeof s["chart"] === "string") {
+    const chart = argoChart({ ...s, chart: s["chart"] });
+    if (isAllowed(chart.repo, ctx.remote ?? { allow: [] })) {
+      return planHelm(s, "", ctx, skip, chart);
+    }
     return skip(
       "notice",
       `Helm chart "${s["chart"]}" from ${url} was not fetched; this source is not rendered`,
@@ -252,8 +268,11 @@ function planHelm(
   dir: string,
   ctx: SourceCtx,
   skip: (sev: "notice" | "error", msg: string, f: string[]) => PlannedSource,
+  remote?: RemoteChart,
 ): PlannedSource {
   const h = isObject(s["helm"]) ? s["helm"] : {};
+  const inChart = remote && fetchedChartFiles(h);
+  if (inChart) return skip("notice", inChart.message, ["helm", inChart.field]);
   const valueFiles: string[] = [];
   for (const v of Array.isArray(h["valueFiles"]) ? h["valueFiles"] : []) {
     const refused = refuseValueFile(String(v), dir, ctx.refs);
@@ -302,6 +321,10 @@ function planHelm(
     skipCrds: h["skipCrds"] === true,
   };
   if (ctx.ns) plan.namespace = ctx.ns;
+  if (remote) {
+    plan.remote = remote;
+    plan.at = ctx.locate([...ctx.base, "chart"]);
+  }
   const inline = values[0];
   if (inline !== undefined && plan.type === "helm") {
     plan.inlineAt = inlineValuesAt(inline, (f) =>
@@ -320,7 +343,7 @@ function sourceInputs(s: PlannedSource, ctx: PlanContext): string[] {
       ];
     case "helm":
       return [
-        ...chartFiles(ctx.files, s.chartDir),
+        ...(s.remote ? [] : chartFiles(ctx.files, s.chartDir)),
         ...s.valueFiles,
         ...s.setFiles.map((f) => f.path),
       ];

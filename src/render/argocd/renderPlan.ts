@@ -3,6 +3,7 @@ import type { Resource } from "../../manifests/Resource.js";
 import { missingPathFinding } from "../apps/missingPathFinding.js";
 import { renderDirectory } from "../apps/renderDirectory.js";
 import { helmTemplate } from "../helm/helmTemplate.js";
+import { renderRemoteChart } from "../remote/renderRemoteChart.js";
 import { kustomizeBuild } from "../kustomize/kustomizeBuild.js";
 import { graphOfTree } from "../kustomize/KustomizeGraph.js";
 import { refuseUnsafe } from "../kustomize/refuseUnsafe.js";
@@ -85,15 +86,19 @@ async function renderSource(
       if (s.jsonnet) out.findings.push(jsonnetNotice(target, s.jsonnet));
       return { ok: true, ...out };
     }
-    case "helm":
-      return helmTemplate(sb, {
+    case "helm": {
+      const req = {
         target,
         ...s,
         helm: render.helm,
         limits: render.limits,
-        entry,
+        entry: s.at ?? entry,
         ...signal,
-      });
+      };
+      return s.remote
+        ? renderRemoteChart(sb, ctx, req, s.remote)
+        : helmTemplate(sb, req);
+    }
     case "kustomize": {
       const graph = await graphOfTree(ctx.tree);
       const nodes = [s.dir, ...s.components].flatMap((d) => graph.closure(d));

@@ -24,6 +24,7 @@ export const fluxRenderer = {
       graph: await kustomizeGraph(files, read),
       objects: await scanObjects(files, files, read),
       gitRepository: ctx.config.render.flux.gitRepository,
+      remote: ctx.config.render.remote,
     });
     return plans.map((p) => toTarget(p, ctx));
   },
@@ -43,6 +44,7 @@ async function plansOf(ctx: RenderContext): Promise<FluxPlan[]> {
     graph: await graphOfTree(ctx.tree),
     objects: await scanObjects(ctx.tree, files, read),
     gitRepository: ctx.config.render.flux.gitRepository,
+    remote: ctx.config.render.remote,
   });
 }
 
@@ -61,5 +63,6 @@ function toTarget(plan: FluxPlan, ctx: RenderContext): RenderTarget {
 
 function planDir(plan: FluxPlan): string | undefined {
   if (plan.type === "kustomization") return plan.dir;
-  return plan.type === "helmrelease" ? plan.chartDir : undefined;
+  if (plan.type !== "helmrelease" || plan.remote) return undefined;
+  return plan.chartDir;
 }

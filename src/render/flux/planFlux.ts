@@ -14,6 +14,8 @@ import { secretLeaves } from "./maskValues.js";
 import { inlinePatches } from "./inlinePatches.js";
 import { generatedResources } from "./generatedResources.js";
 import { has, type InlineValuesAt } from "../helm/helmLocator.js";
+import type { RemoteChart, RemoteConfig } from "../remote/RemoteChart.js";
+import { fluxChartSource } from "./fluxChartSource.js";
 
 /** A note on a Flux object that did not (fully) render. */
 export interface FluxNote {
@@ -57,6 +59,8 @@ export type FluxPlan = Common &
         secretValues: string[];
         /** kustomize overlays of `spec.postRenderers`, in order. */
         postRenderers: Record<string, unknown>[];
+        /** A chart fetched from an allowed host (then `chartDir` is ""). */
+        remote?: RemoteChart;
       }
     | { type: "skip" }
   );
@@ -67,6 +71,8 @@ export interface FluxContext {
   graph: KustomizeGraph;
   objects: readonly FoundObject[];
   gitRepository: Config["render"]["flux"]["gitRepository"];
+  /** Hosts charts may be fetched from; none when absent. */
+  remote?: Pick<RemoteConfig, "allow">;
 }
 
 /** Plans every Flux Kustomization and HelmRelease of the repo. */
@@ -208,10 +214,34 @@ function planHelmRelease(o: FoundObject, ctx: FluxContext): FluxPlan {
     const what = chart
       ? `chart "${String(chart["chart"])}" from ${String((chart["sourceRef"] as Record<string, unknown> | undefined)?.["kind"])}`
       : "chartRef";
+    const field = chart ? ["chart"] : spec["chartRef"] ? ["chartRef"] : [];
+    const source = fluxChartSource(
+      spec,
+      ns,
+      ctx.objects,
+      ctx.remote ?? { allow: [] },
+      what,
+    );
+    if ("fetch" in source && chart?.["valuesFiles"] === undefined) {
+      c.inputs.push(source.sourceFile);
+      const parts = releaseParts(o, spec, ctx, c, at);
+      return {
+        ...c,
+        ...parts,
+        chartDir: "",
+        valueFiles: [],
+        replaceChartValues: false,
+        remote: source.fetch,
+      };
+    }
     c.notes.push({
       severity: "notice",
-      message: `${what} is not in this repository; it was not fetched or rendered`,
-      at: at(chart ? ["chart"] : []),
+      message:
+        "notice" in source
+          ? source.notice
+          : "valuesFiles of a fetched chart are files inside that chart, " +
+            "which the gate does not read; it was not rendered",
+      at: at(field),
     });
     return { ...c, type: "skip" };
   }
@@ -244,6 +274,27 @@ function planHelmRelease(o: FoundObject, ctx: FluxContext): FluxPlan {
         chart["ignoreMissingValuesFiles"] !== true || ctx.files.includes(f),
     );
   c.inputs.push(...chartFiles(ctx.files, chartDir), ...valueFiles);
+  const parts = releaseParts(o, spec, ctx, c, at);
+  return {
+    ...c,
+    ...parts,
+    chartDir,
+    valueFiles,
+    // source-controller packages the chart with the merged valuesFiles as
+    // its values.yaml: the chart's own defaults apply only when listed.
+    replaceChartValues: true,
+  };
+}
+
+/** What a HelmRelease renders with, wherever its chart comes from. */
+function releaseParts(
+  o: FoundObject,
+  spec: Record<string, unknown>,
+  ctx: FluxContext,
+  c: Common,
+  at: (f: (string | number)[]) => Location,
+) {
+  const ns = o.namespace ?? "default";
   const secretValues: string[] = [];
   const values = valuesFrom(spec, ns, ctx, c, at, secretValues);
   if (isObject(spec["values"])) values.push(spec["values"]);
@@ -263,15 +314,9 @@ function planHelmRelease(o: FoundObject, ctx: FluxContext): FluxPlan {
       ? o.doc.locate(["spec", "values", ...keys])
       : undefined;
   return {
-    ...c,
-    type: "helmrelease",
-    chartDir,
+    type: "helmrelease" as const,
     releaseName,
     namespace: target ?? ns,
-    valueFiles,
-    // source-controller packages the chart with the merged valuesFiles as
-    // its values.yaml: the chart's own defaults apply only when listed.
-    replaceChartValues: true,
     secretValues,
     values,
     inlineAt,

@@ -3,6 +3,7 @@ import { rename, writeFile } from "node:fs/promises";
 import { missingPathFinding } from "../apps/missingPathFinding.js";
 import { join } from "node:path";
 import { helmTemplate } from "../helm/helmTemplate.js";
+import { renderRemoteChart } from "../remote/renderRemoteChart.js";
 import { kustomizeBuild } from "../kustomize/kustomizeBuild.js";
 import { graphOfTree } from "../kustomize/KustomizeGraph.js";
 import { refuseUnsafe } from "../kustomize/refuseUnsafe.js";
@@ -57,14 +58,17 @@ async function renderPlan(
   if (plan.type === "skip")
     return { target, ok: true, resources: [], findings: [] };
   if (plan.type === "helmrelease") {
-    const rendered = await helmTemplate(sb, {
+    const req = {
       target,
       ...plan,
       set: [],
       helm: render.helm,
       limits: render.limits,
       ...signal,
-    });
+    };
+    const rendered = plan.remote
+      ? await renderRemoteChart(sb, ctx, req, plan.remote)
+      : await helmTemplate(sb, req);
     const post = await applyPostRenderers(sb, rendered, plan.postRenderers, {
       limits: render.limits,
       entry: plan.entry,

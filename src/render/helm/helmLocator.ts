@@ -14,6 +14,11 @@ export interface HelmSources {
   index: SourceIndex;
   /** Where inline values (which override the files) set a key, if they do. */
   inlineAt?: InlineValuesAt;
+  /**
+   * Where to point when no values line matches, instead of the template
+   * (a fetched chart's templates are not files of the repository).
+   */
+  fallback?: Location;
 }
 
 /** Why a Helm template line is approximate. */
@@ -40,7 +45,8 @@ export function helmLocator(src: HelmSources): (f: FieldPath) => Location {
     const inline = refs.map((k) => src.inlineAt?.(k)).find(Boolean);
     return (
       inline ??
-      valuesLine(src, refs) ?? {
+      valuesLine(src, refs) ??
+      src.fallback ?? {
         path: src.template,
         line,
         approximate: TEMPLATE_NOTE,

@@ -21,6 +21,11 @@ export interface HelmTemplateRequest {
   target: RenderTarget;
   /** Repo-relative chart directory. */
   chartDir: string;
+  /**
+   * A fetched chart archive (relative to the sandbox root) to render
+   * instead of `chartDir`; results then point at `entry`.
+   */
+  archive?: string;
   releaseName: string;
   namespace?: string;
   /** Repo-relative values files, lowest priority first. */
@@ -67,7 +72,9 @@ export async function helmTemplate(
       ),
     ]);
   }
-  const remote = await missingDependencies(join(sb.root, req.chartDir));
+  const remote = req.archive
+    ? []
+    : await missingDependencies(join(sb.root, req.chartDir));
   if (remote.length > 0) {
     const f = remote.map((d) =>
       renderFinding(
@@ -92,7 +99,12 @@ export async function helmTemplate(
     req.entry.path,
   );
   if (failure) {
-    return failed(req.target, [pointAtTemplate(failure, req.chartDir)]);
+    // A fetched chart's templates are not in the repository: point at the
+    // object that names the chart.
+    const at = req.archive
+      ? { ...failure, location: req.entry }
+      : pointAtTemplate(failure, req.chartDir);
+    return failed(req.target, [at]);
   }
   return toResult(sb, req, result.stdout);
 }
@@ -127,6 +139,7 @@ async function helmArgs(sb: Sandbox, req: HelmTemplateRequest) {
  * shared, so the chart is never changed in place).
  */
 async function chartArg(sb: Sandbox, req: HelmTemplateRequest) {
+  if (req.archive) return `./${req.archive}`;
   if (!req.replaceChartValues || req.valueFiles.length === 0) {
     return `./${req.chartDir || "."}`;
   }
@@ -150,7 +163,7 @@ async function toResult(
   const index = new SourceIndex(sb.root);
   const defaults = `${req.chartDir ? `${req.chartDir}/` : ""}values.yaml`;
   const valueFiles =
-    req.replaceChartValues && req.valueFiles.length > 0
+    req.archive || (req.replaceChartValues && req.valueFiles.length > 0)
       ? req.valueFiles
       : [defaults, ...req.valueFiles];
   await index.load(valueFiles);
@@ -161,16 +174,20 @@ async function toResult(
     const parsed = parseRendered(chunk.text, req.entry.path);
     findings.push(...parsed.problems);
     if (parsed.objects.length === 0) continue;
-    const template = chunk.source
-      ? templatePath(req.chartDir, chunk.source)
-      : req.entry.path;
-    const templateLines = await linesOf(sb.root, template, lines);
+    const template =
+      chunk.source && !req.archive
+        ? templatePath(req.chartDir, chunk.source)
+        : req.entry.path;
+    const templateLines = req.archive
+      ? []
+      : await linesOf(sb.root, template, lines);
     const locate = helmLocator({
       template,
       templateLines,
       valueFiles,
       index,
       ...(req.inlineAt ? { inlineAt: req.inlineAt } : {}),
+      ...(req.archive ? { fallback: req.entry } : {}),
     });
     for (const object of parsed.objects) {
       resources.push(renderedResource(object, locate));

@@ -34,3 +34,29 @@ it("inflates local helmCharts when render.kustomize.enableHelm allows", async ()
     approximate: GENERATED,
   });
 });
+
+it("does not fetch helmCharts with repo:, even from an allowed host", async () => {
+  const r = await scenario(
+    {
+      "app/kustomization.yaml":
+        "helmCharts:\n  - name: web\n    repo: https://charts.example.com\n",
+    },
+    {
+      kustomize: { enableHelm: true },
+      remote: { allow: ["charts.example.com"] },
+    },
+  );
+  try {
+    const [t] = await kustomizeRenderer.discover(await r.files(), r.ctx);
+    const out = await kustomizeRenderer.render(t!, r.ctx);
+    expect(out.ok).toBe(false);
+    expect(out.findings.map((f) => [f.severity, f.message])).toEqual([
+      [
+        "notice",
+        'remote source "https://charts.example.com" was not fetched (kustomize does not fetch remote bases or helmCharts in the gate yet); this target is not rendered',
+      ],
+    ]);
+  } finally {
+    await r.cleanup();
+  }
+});

@@ -142,9 +142,11 @@ export function remoteMessage(
 ): string {
   const host = remoteHost(ref);
   const allowed = ctx.remoteAllow.includes(host);
-  // TODO(#3): fetch from hosts in render.remote.allow, with limits.
+  // Charts of Flux and Argo CD objects are fetched (src/render/remote);
+  // TODO(#3): fetch kustomize remote bases and `helmCharts` with `repo:`
+  // from allowed hosts too, with the same limits.
   const why = allowed
-    ? "fetching remote sources is not supported yet"
+    ? "kustomize does not fetch remote bases or helmCharts in the gate yet"
     : `host ${host} is not in render.remote.allow`;
   return `remote source "${ref}" was not fetched (${why}); this target is not rendered`;
 }

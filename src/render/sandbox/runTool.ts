@@ -7,6 +7,8 @@ export interface ToolLimits {
   maxOutputBytes: number;
   /** Cap on the data segment (heap) via `prlimit`, when available. */
   maxMemoryBytes?: number;
+  /** Cap on each file the tool writes via `prlimit`, when available. */
+  maxFileBytes?: number;
   /** Absolute path of `prlimit`, when the host has it. */
   prlimit?: string;
 }
@@ -96,16 +98,19 @@ export function runTool(run: ToolRun): Promise<ToolResult> {
 }
 
 function withMemoryCap(run: ToolRun): { command: string; args: string[] } {
-  const { maxMemoryBytes, prlimit } = run.limits;
-  if (maxMemoryBytes === undefined || prlimit === undefined) {
-    return { command: run.command, args: [...run.args] };
-  }
+  const { maxMemoryBytes, maxFileBytes, prlimit } = run.limits;
+  const caps: string[] = [];
   // RLIMIT_DATA caps a Go program's heap; RLIMIT_AS would break the Go
   // runtime, which reserves large address ranges up front.
-  return {
-    command: prlimit,
-    args: [`--data=${Math.floor(maxMemoryBytes)}`, run.command, ...run.args],
-  };
+  if (maxMemoryBytes !== undefined)
+    caps.push(`--data=${Math.floor(maxMemoryBytes)}`);
+  // RLIMIT_FSIZE makes a write past the cap fail, so a download stops there.
+  if (maxFileBytes !== undefined)
+    caps.push(`--fsize=${Math.floor(maxFileBytes)}`);
+  if (caps.length === 0 || prlimit === undefined) {
+    return { command: run.command, args: [...run.args] };
+  }
+  return { command: prlimit, args: [...caps, run.command, ...run.args] };
 }
 
 function killGroup(pid: number | undefined): void {

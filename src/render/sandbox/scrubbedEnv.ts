@@ -13,6 +13,23 @@ import { join } from "node:path";
 export function scrubbedEnv(home: string, tmp: string): NodeJS.ProcessEnv {
   const deadProxy = "http://127.0.0.1:9";
   return {
+    ...onlineEnv(home, tmp),
+    HTTP_PROXY: deadProxy,
+    HTTPS_PROXY: deadProxy,
+    http_proxy: deadProxy,
+    https_proxy: deadProxy,
+    ALL_PROXY: deadProxy,
+  };
+}
+
+/**
+ * {@link scrubbedEnv} without the dead proxies: for the one step that may
+ * reach the network (fetching an allowed remote chart). It still holds
+ * nothing from the gate's environment, so no credential or token (and no
+ * proxy setting) reaches the fetch.
+ */
+export function onlineEnv(home: string, tmp: string): NodeJS.ProcessEnv {
+  return {
     PATH: "/usr/local/bin:/usr/bin:/bin",
     HOME: home,
     TMPDIR: tmp,
@@ -26,11 +43,6 @@ export function scrubbedEnv(home: string, tmp: string): NodeJS.ProcessEnv {
     HELM_PLUGINS: join(home, "no-helm-plugins"),
     KUSTOMIZE_PLUGIN_HOME: join(home, "no-kustomize-plugins"),
     KUBECONFIG: join(home, "no-kubeconfig"),
-    HTTP_PROXY: deadProxy,
-    HTTPS_PROXY: deadProxy,
-    http_proxy: deadProxy,
-    https_proxy: deadProxy,
-    ALL_PROXY: deadProxy,
     GIT_TERMINAL_PROMPT: "0",
     GIT_CONFIG_NOSYSTEM: "1",
   };
