@@ -26,8 +26,10 @@ export async function historyLocated(
       f.candidates.map((c) => fingerprintSecret(c.value, key)),
     ),
   );
+  const files = new Set(await input.head.files());
   const headLines = await headLineSets(
     input,
+    files,
     commits.flatMap((c) => c.added.map((a) => a.path)),
   );
   const seen = new Set<string>();
@@ -43,7 +45,7 @@ export async function historyLocated(
       continue;
     seen.add(id);
     out.push({
-      candidate: withHistoryNote(c),
+      candidate: withHistoryNote(c, files.has(c.path)),
       lines: [c.lineText],
       lineInLines: 1,
     });
@@ -51,21 +53,30 @@ export async function historyLocated(
   return out;
 }
 
-function withHistoryNote(c: HistoryCandidate): HistoryCandidate {
+/**
+ * The commit's `path:line` goes in the message only: at head that line
+ * holds something else, or the file is gone, so the finding names the file.
+ */
+function withHistoryNote(
+  c: HistoryCandidate,
+  inHead: boolean,
+): HistoryCandidate {
+  const gone = inHead ? "" : " (the file is deleted at head)";
   const note =
-    `Added in commit ${c.sha.slice(0, 12)} and removed by a later commit: ` +
+    `Added in commit ${c.sha.slice(0, 12)} at ${c.path}:${c.line}${gone} ` +
+    "and removed by a later commit: " +
     "it is no longer in the files but stays in the branch history. A " +
     "squash merge keeps it out of the target branch, yet the PR's commits " +
     "stay readable: rotate it.";
-  return { ...c, note };
+  return { ...c, note, offHead: true };
 }
 
 /** Trimmed lines of each head file (an empty set for deleted files). */
 async function headLineSets(
   input: CheckInput,
+  files: ReadonlySet<string>,
   paths: readonly string[],
 ): Promise<Map<string, Set<string>>> {
-  const files = new Set(await input.head.files());
   const out = new Map<string, Set<string>>();
   for (const path of new Set(paths)) {
     if (!files.has(path)) continue;

@@ -31,10 +31,14 @@ export function toFinding(
       maskSecrets(text, [c.value, ...(c.alsoMask ?? [])]),
     ),
     // A secret in a file name is masked in the path too.
-    location: { path: maskSecrets(c.path, [c.value]), line: c.line },
+    location: { path: maskSecrets(c.path, [c.value]) },
     fingerprint,
   };
-  if (c.endLine !== undefined) finding.location.endLine = c.endLine;
+  // A line of an older commit would point at the wrong line of the head.
+  if (!c.offHead) finding.location.line = c.line;
+  if (c.endLine !== undefined && !c.offHead) {
+    finding.location.endLine = c.endLine;
+  }
   if (c.resource) finding.resource = c.resource;
   if (environment !== undefined) finding.environment = environment;
   return finding;
