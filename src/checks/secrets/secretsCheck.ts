@@ -12,6 +12,7 @@ import { scanFiles, type ScannedFile } from "./scanHead.js";
 import { historyLocated } from "./historyLocated.js";
 import { scanMany, type ScanManyFn } from "./scanMany.js";
 import { scanPaths } from "./scanPaths.js";
+import { withoutRepeatedCauses } from "./sameCause.js";
 import { selectNew } from "./selectNew.js";
 
 /** Injected parts of the secrets check. */
@@ -57,7 +58,10 @@ export function createSecretsCheck(options: SecretsCheckOptions = {}): Check {
         environmentOf: (p) => input.environmentOf(p),
         ...(options.registry ? { registry: options.registry } : {}),
       });
-      return [...repo.problems, ...findings];
+      return [
+        ...repo.problems,
+        ...withoutRepeatedCauses(findings, input.targets),
+      ];
     },
   };
 }

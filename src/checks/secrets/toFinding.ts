@@ -19,10 +19,10 @@ export function toFinding(
   environment: string | undefined,
 ): Finding {
   const where = c.where ? ` in ${c.where}` : "";
+  // A valueless candidate (a file not scanned) has no secret to identify.
   const preview = c.valueless ? "" : `: ${maskPreview(c.value)}`;
-  const text =
-    `${c.title}${where}${preview} [fingerprint ${fingerprint}]. ` +
-    (c.note ?? ADVICE);
+  const print = c.valueless ? "" : ` [fingerprint ${fingerprint}]`;
+  const text = `${c.title}${where}${preview}${print}. ` + (c.note ?? ADVICE);
   const finding: Finding = {
     check: "secrets",
     ruleId: c.ruleId,
@@ -32,8 +32,8 @@ export function toFinding(
     ),
     // A secret in a file name is masked in the path too.
     location: { path: maskSecrets(c.path, [c.value]) },
-    fingerprint,
   };
+  if (!c.valueless) finding.fingerprint = fingerprint;
   // A line of an older commit would point at the wrong line of the head.
   if (!c.offHead) finding.location.line = c.line;
   if (c.endLine !== undefined && !c.offHead) {
