@@ -1,5 +1,6 @@
 import type { CheckInput } from "../Check.js";
 import { fingerprintSecret } from "../../secrets/fingerprint.js";
+import type { AnalyzeContext } from "./analyzeFile.js";
 import type { Located } from "./finalize.js";
 import type { ScannedFile } from "./scanHead.js";
 import { scanCommits, type HistoryCandidate } from "./scanHistory.js";
@@ -15,6 +16,7 @@ export async function historyLocated(
   head: readonly ScannedFile[],
   scan: ScanManyFn,
   key: string,
+  analyze: AnalyzeContext,
 ): Promise<Located[]> {
   const { commits } = input.changes;
   // The gate also runs checks on the base tree (to tell new findings from
@@ -34,7 +36,9 @@ export async function historyLocated(
   );
   const seen = new Set<string>();
   const out: Located[] = [];
-  for (const c of await scanCommits(commits, scan)) {
+  const readAt = input.changes.readAt?.bind(input.changes);
+  const context = readAt ? { readAt, analyze } : undefined;
+  for (const c of await scanCommits(commits, scan, context)) {
     const fp = fingerprintSecret(c.value, key);
     const id = `${c.path}\0${fp}`;
     if (

@@ -45,7 +45,13 @@ export function createSecretsCheck(options: SecretsCheckOptions = {}): Check {
       const scan = options.scan ?? scanMany;
       const repo = await repoContext(input.head, input.base);
       const head = await scanHead(input, repo, scan, key);
-      const history = await historyLocated(input, head, scan, key);
+      const history = await historyLocated(
+        input,
+        head,
+        scan,
+        key,
+        repo.analyze,
+      );
       const named = await scanPaths(changedPaths(input, head), scan);
       const located: Located[] = [
         ...named.map((c) => ({ candidate: c, lines: [], lineInLines: 1 })),
