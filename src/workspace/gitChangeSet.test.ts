@@ -65,4 +65,16 @@ describe("gitChangeSet", () => {
       "new.yaml:2:c: 2",
     ]);
   });
+
+  it("reads a file as of a commit, never the work tree or a bad sha", async () => {
+    const { dir, commit } = repo();
+    const base = commit("a.yaml", "a: 1\n", "base");
+    const added = commit("a.yaml", "a: 1\nb: 2\n", "add");
+    const head = commit("a.yaml", "a: 1\n", "remove");
+    const changes = await gitChangeSet(runGit, dir, base, head);
+    expect(await changes.readAt?.(added, "a.yaml")).toBe("a: 1\nb: 2\n");
+    expect(await changes.readAt?.(added, "none.yaml")).toBeUndefined();
+    expect(await changes.readAt?.("WORKTREE", "a.yaml")).toBeUndefined();
+    expect(await changes.readAt?.("--output=x", "a.yaml")).toBeUndefined();
+  });
 });
