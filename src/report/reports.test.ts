@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Finding } from "../findings/finding.js";
 import { finding, verdictOf } from "../../test/helpers/verdictFixture.js";
 import { jsonReport } from "./jsonReport.js";
 import { markdownReport } from "./markdownReport.js";
@@ -152,5 +153,27 @@ describe("sarifReport", () => {
       },
       region: { startLine: 12 },
     });
+  });
+});
+
+describe("sarifReport locations", () => {
+  const locate = (location: Finding["location"]) => {
+    const sarif = JSON.parse(
+      sarifReport(verdictOf([finding({ location })]), { version: "1" }),
+    );
+    return sarif.runs[0].results[0];
+  };
+
+  it("gives a finding without a line no region (the whole file)", () => {
+    const r = locate({ path: "apps/gone.yaml" });
+    expect(r.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: "apps/gone.yaml", uriBaseId: "%SRCROOT%" },
+    });
+  });
+
+  it("says in the message when the line is approximate", () => {
+    const r = locate({ path: "a.yaml", line: 3, approximate: "by key" });
+    expect(r.locations[0].physicalLocation.region).toEqual({ startLine: 3 });
+    expect(r.message.text).toMatch(/\(approximate line: by key\)$/);
   });
 });

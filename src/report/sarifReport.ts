@@ -1,4 +1,4 @@
-import type { Finding, Severity } from "../findings/finding.js";
+import type { Finding, Location, Severity } from "../findings/finding.js";
 import type { Verdict } from "../gate/Verdict.js";
 
 const LEVEL: Record<Severity, "error" | "warning" | "note"> = {
@@ -51,24 +51,33 @@ function rule(id: string, findings: readonly Finding[]) {
   return r;
 }
 
+/**
+ * A location without a line is about the whole file (a secret only in an
+ * older commit, a file deleted at head): SARIF then has no region, rather
+ * than line 1 of a file that may not hold the finding or not exist.
+ */
+function physicalLocation(loc: Location) {
+  const artifactLocation = { uri: loc.path, uriBaseId: "%SRCROOT%" };
+  if (loc.line === undefined) return { artifactLocation };
+  const region: Record<string, number> = { startLine: loc.line };
+  if (loc.endLine) region["endLine"] = loc.endLine;
+  return { artifactLocation, region };
+}
+
+function messageText(f: Finding): string {
+  const why = f.location.approximate;
+  return why ? `${f.message} (approximate line: ${why})` : f.message;
+}
+
 function result(f: Finding, ruleIds: readonly string[]) {
   const r: Record<string, unknown> = {
     ruleId: f.ruleId,
     ruleIndex: ruleIds.indexOf(f.ruleId),
     level: LEVEL[f.severity],
-    message: { text: f.message },
+    message: { text: messageText(f) },
   };
   if (f.location.path !== ".") {
-    const region: Record<string, number> = { startLine: f.location.line ?? 1 };
-    if (f.location.endLine) region["endLine"] = f.location.endLine;
-    r["locations"] = [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: f.location.path, uriBaseId: "%SRCROOT%" },
-          region,
-        },
-      },
-    ];
+    r["locations"] = [{ physicalLocation: physicalLocation(f.location) }];
   }
   if (f.fingerprint) r["partialFingerprints"] = { gitopsGate: f.fingerprint };
   return r;

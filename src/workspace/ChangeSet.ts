@@ -23,4 +23,10 @@ export interface ChangeSet {
   paths: string[];
   /** The commits between base and head, oldest first (may be empty). */
   commits: CommitPatch[];
+  /**
+   * The text of `path` as of commit `sha`, so that a commit's added lines
+   * can be read in their file (a Secret's `data`, a container's `env`);
+   * undefined when the file is absent, binary, too large or unreadable.
+   */
+  readAt?(sha: string, path: string): Promise<string | undefined>;
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -64,5 +64,27 @@ describe("gitChangeSet", () => {
       "new.yaml:1:b: 1",
       "new.yaml:2:c: 2",
     ]);
+  });
+
+  it("reads a file as of a commit, never the work tree or a bad sha", async () => {
+    const { dir, commit } = repo();
+    const base = commit("a.yaml", "a: 1\n", "base");
+    const added = commit("a.yaml", "a: 1\nb: 2\n", "add");
+    const head = commit("a.yaml", "a: 1\n", "remove");
+    const changes = await gitChangeSet(runGit, dir, base, head);
+    expect(await changes.readAt?.(added, "a.yaml")).toBe("a: 1\nb: 2\n");
+    expect(await changes.readAt?.(added, "none.yaml")).toBeUndefined();
+    expect(await changes.readAt?.("WORKTREE", "a.yaml")).toBeUndefined();
+    expect(await changes.readAt?.("--output=x", "a.yaml")).toBeUndefined();
+  });
+
+  it("reads files as of a commit relative to a checked subdirectory", async () => {
+    const { dir, commit } = repo();
+    mkdirSync(join(dir, "sub"));
+    const base = commit("sub/a.yaml", "a: 1\n", "base");
+    const added = commit("sub/a.yaml", "a: 2\n", "edit");
+    const changes = await gitChangeSet(runGit, join(dir, "sub"), base, added);
+    expect(changes.commits[0]?.added.map((a) => a.path)).toEqual(["a.yaml"]);
+    expect(await changes.readAt?.(added, "a.yaml")).toBe("a: 2\n");
   });
 });

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { AddedLine, ChangeSet, CommitPatch } from "./ChangeSet.js";
 import type { GitRunner } from "./git.js";
+import { gitFileAt, WORKTREE } from "./gitFileAt.js";
 import { parseUnifiedDiff } from "./parseUnifiedDiff.js";
 
 /** Untracked files larger than this are not scanned line by line. */
@@ -53,7 +54,12 @@ export async function gitChangeSet(
     wt.added.forEach((a) => paths.add(a.path));
     if (wt.added.length > 0 || wt.deleted.length > 0) commits.push(wt);
   }
-  return { all: false, paths: [...paths].sort(), commits };
+  return {
+    all: false,
+    paths: [...paths].sort(),
+    commits,
+    readAt: gitFileAt(git, dir),
+  };
 }
 
 function toCommit(chunk: string): CommitPatch {
@@ -81,7 +87,7 @@ async function workingTreeCommit(
   for (const path of untracked) {
     parsed.added.push(...(await fileAsAdded(dir, path)));
   }
-  return { sha: "WORKTREE", subject: "uncommitted changes", ...parsed };
+  return { sha: WORKTREE, subject: "uncommitted changes", ...parsed };
 }
 
 /** Every line of an untracked text file, as added; binaries are skipped. */

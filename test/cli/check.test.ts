@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import {
   mkdtempSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
   mkdirSync,
   chmodSync,
@@ -210,6 +211,7 @@ describe("gitops-gate check with bad input", () => {
     );
     writeFileSync(join(dir, "manifests/secret.yaml"), "a: 1\n");
     chmodSync(join(dir, "manifests/secret.yaml"), 0o000);
+    symlinkSync("/etc/hostname", join(dir, "manifests/link.yaml"));
     writeFileSync(
       join(dir, "manifests/ok.yaml"),
       "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok\n",
@@ -220,6 +222,9 @@ describe("gitops-gate check with bad input", () => {
     );
     expect(rules).toContain("manifests/logo.yaml yaml/binary");
     expect(rules).toContain("manifests/huge.yaml yaml/too-large");
+    expect(rules).toContain("manifests/link.yaml yaml/unreadable");
+    // One cause, one finding: the secrets check does not say it again.
+    expect(rules.filter((r) => r.endsWith("gg:not-scanned"))).toEqual([]);
     if (process.getuid?.() !== 0) {
       // root reads any file, so the unreadable case only exists for others
       expect(rules).toContain("manifests/secret.yaml yaml/unreadable");

@@ -29,7 +29,8 @@ describe("secrets check on the secrets-leak example", () => {
     expect(got).toEqual([
       "aws:AWSSecretAccessKey apps/web/db-credentials.yaml:8",
       "github:GITHUB_TOKEN charts/web/values-prod.yaml:5",
-      "privatekey:PrivateKey apps/web/debug-key.yaml:8",
+      // Deleted at head: the file is named, its line is in the message.
+      "privatekey:PrivateKey apps/web/debug-key.yaml:undefined",
     ]);
     expect(findings.every((f) => f.severity === "error")).toBe(true);
     expect(
@@ -43,6 +44,10 @@ describe("secrets check on the secrets-leak example", () => {
       f.location.path.endsWith("debug-key.yaml"),
     );
     expect(key?.message).toMatch(/removed by a later commit.*squash/s);
+    expect(key?.message).toContain(
+      "at apps/web/debug-key.yaml:8 (the file is deleted at head)",
+    );
+    expect(key?.location).toEqual({ path: "apps/web/debug-key.yaml" });
   });
 
   it("masks every value: at most 4 characters shown", async () => {

@@ -2,6 +2,7 @@ import type { Finding } from "../../findings/finding.js";
 import type { ChangeSet } from "../../workspace/ChangeSet.js";
 import type { Tree } from "../../workspace/Tree.js";
 import { diffTrees } from "../github/diffTrees.js";
+import { fileAtCommit } from "../github/fileAtCommit.js";
 import { downloadTree, type DownloadLimits } from "../github/downloadTree.js";
 import type { GitHub } from "../github/GitHub.js";
 import { listChangedFiles } from "../github/listChangedFiles.js";
@@ -85,7 +86,12 @@ export async function readChange(
   return {
     base: base.tree,
     head: head.tree,
-    changes: { all: false, paths: paths ?? [], commits },
+    changes: {
+      all: false,
+      paths: paths ?? [],
+      commits,
+      readAt: fileAtCommit(github, repo),
+    },
     addedLines: listed?.addedLines ?? new Map(),
     findings: head.refused.map((r): Finding => ({
       check: "render",

@@ -20,8 +20,9 @@ const LEVEL: Record<Severity, Annotation["annotation_level"]> = {
 
 /**
  * One annotation per finding that names a file, on the source line a human
- * edits (line 1 when the finding is about the whole file). Findings without
- * a path stay in the summary only. Pure.
+ * edits. The API needs a line: a finding about the whole file goes on line
+ * 1 and says so, as does an approximate line. Findings without a path stay
+ * in the summary only. Pure.
  */
 export function toAnnotations(findings: readonly Finding[]): Annotation[] {
   return findings.filter((f) => f.location.path !== "").map(toAnnotation);
@@ -49,7 +50,15 @@ function message(f: Finding): string {
     ? `\n${r.kind} ${r.namespace ? `${r.namespace}/` : ""}${r.name}`
     : "";
   const docs = f.docsUrl ? `\n${f.docsUrl}` : "";
-  return `${f.message}${about}${docs}`;
+  return `${f.message}${about}${docs}${lineNote(f)}`;
+}
+
+function lineNote(f: Finding): string {
+  if (f.location.line === undefined) {
+    return "\n(About the whole file, not line 1: the finding has no line.)";
+  }
+  const why = f.location.approximate;
+  return why ? `\n(Approximate line: ${why})` : "";
 }
 
 function clip(s: string, max: number): string {

@@ -39,8 +39,11 @@ describe("secretsCheck on a change", () => {
         ],
       ),
     });
-    expect(summary(findings)).toEqual(["github:GITHUB_TOKEN values.yaml:2"]);
-    expect(findings[0]?.message).toContain("aaaaaaaaaaaa");
+    // Line 2 of commit a is not line 2 at head: the file, no line.
+    expect(summary(findings)).toEqual(["github:GITHUB_TOKEN values.yaml:0"]);
+    expect(findings[0]?.location).toEqual({ path: "values.yaml" });
+    expect(findings[0]?.message).toContain("aaaaaaaaaaaa at values.yaml:2 ");
+    expect(findings[0]?.message).not.toContain("deleted at head");
     expect(findings[0]?.message).toMatch(/squash/);
   });
 
@@ -77,7 +80,29 @@ describe("secretsCheck on a change", () => {
         ],
       ),
     });
-    expect(summary(findings)).toEqual(["aws:AWSSecretAccessKey s.yaml:7"]);
+    expect(summary(findings)).toEqual(["aws:AWSSecretAccessKey s.yaml:0"]);
+  });
+
+  it("names a file deleted at head without a line, and says it is gone", async () => {
+    const findings = await runSecrets({
+      head: {},
+      changes: changeSet(
+        ["gone.yaml"],
+        [
+          commit("5".repeat(40), "gone.yaml", [
+            [12, `token: ${s.githubToken}`],
+          ]),
+          {
+            ...commit("6".repeat(40), "gone.yaml", []),
+            deleted: ["gone.yaml"],
+          },
+        ],
+      ),
+    });
+    expect(findings.map((f) => f.location)).toEqual([{ path: "gone.yaml" }]);
+    expect(findings[0]?.message).toContain(
+      "at gone.yaml:12 (the file is deleted at head)",
+    );
   });
 
   it.each([
@@ -89,13 +114,13 @@ describe("secretsCheck on a change", () => {
         [5, "stringData:"],
         [6, `  DB_PASSWORD: ${s.password}`],
       ],
-      ["gg:credential-value s.yaml:6"],
+      ["gg:credential-value s.yaml:0"],
     ],
     [
       "a password in a values file of any name",
       "apps/web/env/prod.yaml",
       [[4, `    password: ${s.password}`]],
-      ["gg:credential-value apps/web/env/prod.yaml:4"],
+      ["gg:credential-value apps/web/env/prod.yaml:0"],
     ],
     [
       "a password-named field of a Deployment (no key heuristic there)",

@@ -1,5 +1,6 @@
 import type { CheckInput } from "../Check.js";
 import { fingerprintSecret } from "../../secrets/fingerprint.js";
+import type { AnalyzeContext } from "./analyzeFile.js";
 import type { Located } from "./finalize.js";
 import type { ScannedFile } from "./scanHead.js";
 import { scanCommits, type HistoryCandidate } from "./scanHistory.js";
@@ -15,6 +16,7 @@ export async function historyLocated(
   head: readonly ScannedFile[],
   scan: ScanManyFn,
   key: string,
+  analyze: AnalyzeContext,
 ): Promise<Located[]> {
   const { commits } = input.changes;
   // The gate also runs checks on the base tree (to tell new findings from
@@ -26,13 +28,17 @@ export async function historyLocated(
       f.candidates.map((c) => fingerprintSecret(c.value, key)),
     ),
   );
+  const files = new Set(await input.head.files());
   const headLines = await headLineSets(
     input,
+    files,
     commits.flatMap((c) => c.added.map((a) => a.path)),
   );
   const seen = new Set<string>();
   const out: Located[] = [];
-  for (const c of await scanCommits(commits, scan)) {
+  const readAt = input.changes.readAt?.bind(input.changes);
+  const context = readAt ? { readAt, analyze } : undefined;
+  for (const c of await scanCommits(commits, scan, context)) {
     const fp = fingerprintSecret(c.value, key);
     const id = `${c.path}\0${fp}`;
     if (
@@ -43,7 +49,7 @@ export async function historyLocated(
       continue;
     seen.add(id);
     out.push({
-      candidate: withHistoryNote(c),
+      candidate: withHistoryNote(c, files.has(c.path)),
       lines: [c.lineText],
       lineInLines: 1,
     });
@@ -51,21 +57,30 @@ export async function historyLocated(
   return out;
 }
 
-function withHistoryNote(c: HistoryCandidate): HistoryCandidate {
+/**
+ * The commit's `path:line` goes in the message only: at head that line
+ * holds something else, or the file is gone, so the finding names the file.
+ */
+function withHistoryNote(
+  c: HistoryCandidate,
+  inHead: boolean,
+): HistoryCandidate {
+  const gone = inHead ? "" : " (the file is deleted at head)";
   const note =
-    `Added in commit ${c.sha.slice(0, 12)} and removed by a later commit: ` +
+    `Added in commit ${c.sha.slice(0, 12)} at ${c.path}:${c.line}${gone} ` +
+    "and removed by a later commit: " +
     "it is no longer in the files but stays in the branch history. A " +
     "squash merge keeps it out of the target branch, yet the PR's commits " +
     "stay readable: rotate it.";
-  return { ...c, note };
+  return { ...c, note, offHead: true };
 }
 
 /** Trimmed lines of each head file (an empty set for deleted files). */
 async function headLineSets(
   input: CheckInput,
+  files: ReadonlySet<string>,
   paths: readonly string[],
 ): Promise<Map<string, Set<string>>> {
-  const files = new Set(await input.head.files());
   const out = new Map<string, Set<string>>();
   for (const path of new Set(paths)) {
     if (!files.has(path)) continue;

@@ -1,5 +1,6 @@
 import type { Tree } from "../../workspace/Tree.js";
 import { analyzeFile, type AnalyzeContext } from "./analyzeFile.js";
+import { NOT_SCANNED } from "./sameCause.js";
 import type { ScanManyFn } from "./scanMany.js";
 import { collectHits, prepareText, type PreparedText } from "./scanText.js";
 import type { Candidate, FileAnalysis } from "./types.js";
@@ -88,7 +89,7 @@ async function readOrNull(tree: Tree, path: string): Promise<Buffer | null> {
 
 function unreadable(path: string): Candidate {
   return {
-    ruleId: "gg:not-scanned",
+    ruleId: NOT_SCANNED,
     title: "file that could not be read",
     path,
     line: 1,
@@ -102,7 +103,7 @@ function unreadable(path: string): Candidate {
 function tooLarge(path: string, size: number): Candidate {
   const mb = (size / 1024 / 1024).toFixed(1);
   return {
-    ruleId: "gg:not-scanned",
+    ruleId: NOT_SCANNED,
     title: `file of ${mb} MB, over the scan limit`,
     path,
     line: 1,

@@ -3,6 +3,11 @@ import { base64Text } from "./decoders/base64Text.js";
 import { credentialCandidate } from "./decoders/credentialCandidate.js";
 import { envCandidates, isEnvFile } from "./decoders/envDecoder.js";
 import { isHelmValues } from "./decoders/helmValuesDecoder.js";
+import {
+  contextUnits,
+  type HistoryContext,
+  type HistoryUnit,
+} from "./historyContext.js";
 import type { ScanManyFn } from "./scanMany.js";
 import { collectHits, prepareText } from "./scanText.js";
 import { emptyAnalysis, type Candidate, type FileAnalysis } from "./types.js";
@@ -21,41 +26,53 @@ export interface HistoryCandidate extends Candidate {
 /**
  * Scans the lines each commit adds, per file: the rules over the added
  * lines (in order, so multi-line keys stay whole) and over base64 values
- * decoded from `key: value` lines. Line numbers are as of that commit.
+ * decoded from `key: value` lines; with `context`, also the whole file as
+ * of that commit through the head decoders, keeping what lands on an added
+ * line. Line numbers are as of that commit.
  */
 export async function scanCommits(
   commits: readonly CommitPatch[],
   scan: ScanManyFn,
+  context?: HistoryContext,
 ): Promise<HistoryCandidate[]> {
-  const units = commits.flatMap((commit) =>
-    [...byPath(commit.added)].map(([path, lines]) => {
-      const analysis = decodeLines(path, lines);
-      const text = lines.map((l) => l.text).join("\n");
-      return {
-        sha: commit.sha,
-        path,
-        lines,
-        analysis,
-        prepared: prepareText(text, analysis),
-      };
-    }),
+  const files = commits.flatMap((commit) =>
+    [...byPath(commit.added)].map(([path, lines]) => ({
+      sha: commit.sha,
+      path,
+      lines,
+    })),
   );
+  // Context first: where both see a value, the decoded one (the head
+  // scan's value and fingerprint) is the one kept.
+  const units = [
+    ...(context ? await contextUnits(files, context) : []),
+    ...files.map(lineUnit),
+  ];
   const hits = await scan(
     units.map((u) => ({ path: u.path, text: u.prepared.merged })),
   );
-  const out: HistoryCandidate[] = [];
-  units.forEach((u, i) => {
-    for (const c of collectHits(
-      u.path,
-      hits[i] ?? [],
-      u.prepared,
-      u.analysis,
-    )) {
-      const added = u.lines[c.line - 1];
-      if (added) out.push(atCommit(c, added, u.sha));
-    }
-  });
-  return out;
+  return units.flatMap((u, i) =>
+    collectHits(u.path, hits[i] ?? [], u.prepared, u.analysis).flatMap((c) => {
+      const added = u.addedAt(c.line);
+      return added ? [atCommit(c, added, u.sha)] : [];
+    }),
+  );
+}
+
+/** The added lines of one file alone, joined: line i is `lines[i - 1]`. */
+function lineUnit(f: {
+  sha: string;
+  path: string;
+  lines: AddedLine[];
+}): HistoryUnit {
+  const analysis = decodeLines(f.path, f.lines);
+  const text = f.lines.map((l) => l.text).join("\n");
+  return {
+    ...f,
+    analysis,
+    prepared: prepareText(text, analysis),
+    addedAt: (line) => f.lines[line - 1],
+  };
 }
 
 function atCommit(

@@ -12,6 +12,7 @@ import { scanFiles, type ScannedFile } from "./scanHead.js";
 import { historyLocated } from "./historyLocated.js";
 import { scanMany, type ScanManyFn } from "./scanMany.js";
 import { scanPaths } from "./scanPaths.js";
+import { withoutRepeatedCauses } from "./sameCause.js";
 import { selectNew } from "./selectNew.js";
 
 /** Injected parts of the secrets check. */
@@ -44,7 +45,13 @@ export function createSecretsCheck(options: SecretsCheckOptions = {}): Check {
       const scan = options.scan ?? scanMany;
       const repo = await repoContext(input.head, input.base);
       const head = await scanHead(input, repo, scan, key);
-      const history = await historyLocated(input, head, scan, key);
+      const history = await historyLocated(
+        input,
+        head,
+        scan,
+        key,
+        repo.analyze,
+      );
       const named = await scanPaths(changedPaths(input, head), scan);
       const located: Located[] = [
         ...named.map((c) => ({ candidate: c, lines: [], lineInLines: 1 })),
@@ -57,7 +64,10 @@ export function createSecretsCheck(options: SecretsCheckOptions = {}): Check {
         environmentOf: (p) => input.environmentOf(p),
         ...(options.registry ? { registry: options.registry } : {}),
       });
-      return [...repo.problems, ...findings];
+      return [
+        ...repo.problems,
+        ...withoutRepeatedCauses(findings, input.targets),
+      ];
     },
   };
 }

@@ -19,10 +19,10 @@ export function toFinding(
   environment: string | undefined,
 ): Finding {
   const where = c.where ? ` in ${c.where}` : "";
+  // A valueless candidate (a file not scanned) has no secret to identify.
   const preview = c.valueless ? "" : `: ${maskPreview(c.value)}`;
-  const text =
-    `${c.title}${where}${preview} [fingerprint ${fingerprint}]. ` +
-    (c.note ?? ADVICE);
+  const print = c.valueless ? "" : ` [fingerprint ${fingerprint}]`;
+  const text = `${c.title}${where}${preview}${print}. ` + (c.note ?? ADVICE);
   const finding: Finding = {
     check: "secrets",
     ruleId: c.ruleId,
@@ -31,10 +31,14 @@ export function toFinding(
       maskSecrets(text, [c.value, ...(c.alsoMask ?? [])]),
     ),
     // A secret in a file name is masked in the path too.
-    location: { path: maskSecrets(c.path, [c.value]), line: c.line },
-    fingerprint,
+    location: { path: maskSecrets(c.path, [c.value]) },
   };
-  if (c.endLine !== undefined) finding.location.endLine = c.endLine;
+  if (!c.valueless) finding.fingerprint = fingerprint;
+  // A line of an older commit would point at the wrong line of the head.
+  if (!c.offHead) finding.location.line = c.line;
+  if (c.endLine !== undefined && !c.offHead) {
+    finding.location.endLine = c.endLine;
+  }
   if (c.resource) finding.resource = c.resource;
   if (environment !== undefined) finding.environment = environment;
   return finding;

@@ -32,6 +32,11 @@ export interface Candidate {
   note?: string;
   /** True when `value` is only an identity (no secret, no preview). */
   valueless?: boolean;
+  /**
+   * True when `line` is a line of an older commit, not of the head file:
+   * the finding then names the file only (its message keeps the line).
+   */
+  offHead?: boolean;
 }
 
 /** What the decoders learnt about one file. */

@@ -180,7 +180,9 @@ describe("publishing", () => {
     expect(checkRun?.annotations).toEqual([
       expect.objectContaining({
         path: "leak.yaml",
-        message: "not checked: link leaves the tree",
+        message:
+          "not checked: link leaves the tree\n" +
+          "(About the whole file, not line 1: the finding has no line.)",
       }),
     ]);
   });

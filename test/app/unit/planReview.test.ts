@@ -6,6 +6,9 @@ import {
 import { COMMENT_MAX } from "../../../src/app/publish/limits.js";
 import { planReview } from "../../../src/app/publish/planReview.js";
 import type { Finding } from "../../../src/findings/finding.js";
+import { fakeSecrets } from "../../../src/checks/secrets/testing/fakeSecrets.js";
+import { runSecrets } from "../../../src/checks/secrets/testing/runSecrets.js";
+import type { CommitPatch } from "../../../src/workspace/ChangeSet.js";
 
 function f(
   path: string,
@@ -22,9 +25,40 @@ function f(
   };
 }
 
+function commit(path: string, line: number, text: string): CommitPatch {
+  return {
+    sha: "c".repeat(40),
+    subject: "s",
+    added: [{ path, line, text }],
+    deleted: [],
+  };
+}
+
 const added = new Map([["a.yaml", new Set([2, 3])]]);
 
 describe("planReview", () => {
+  it("never comments a history-only secret, even if its old line is added", async () => {
+    const findings = await runSecrets({
+      head: { "a.yaml": "replicas: 1\nreplicas: 2\n" },
+      changes: {
+        all: false,
+        paths: ["a.yaml"],
+        commits: [
+          commit("a.yaml", 2, `token: ${fakeSecrets("review").githubToken}`),
+          commit("a.yaml", 2, "replicas: 2"),
+        ],
+      },
+    });
+    expect(findings).toHaveLength(1);
+    const plan = planReview({
+      findings,
+      failOn: "error",
+      addedLines: added,
+      posted: new Set(),
+    });
+    expect(plan.comments).toEqual([]);
+  });
+
   it("comments blocking findings on added lines only", () => {
     const plan = planReview({
       findings: [

@@ -12,7 +12,6 @@ const base: Finding = {
 
 describe("toAnnotations", () => {
   it.each([
-    [{ path: "a.yaml" }, { start_line: 1, end_line: 1 }],
     [
       { path: "a.yaml", line: 4 },
       { start_line: 4, end_line: 4 },
@@ -44,6 +43,18 @@ describe("toAnnotations", () => {
     });
   });
 
+  it.each<[Finding["location"], string]>([
+    [{ path: "gone.yaml" }, "(About the whole file, not line 1"],
+    [
+      { path: "a.yaml", line: 3, approximate: "template" },
+      "(Approximate line: template)",
+    ],
+  ])("says when line %j is not the finding's own line", (location, note) => {
+    const [a] = toAnnotations([{ ...base, location }]);
+    expect(a?.message.startsWith(`m\n${note}`)).toBe(true);
+    expect(a?.start_line).toBe(location.line ?? 1);
+  });
+
   it("maps severities and skips findings without a file", () => {
     const levels = toAnnotations([
       { ...base, severity: "error" },
@@ -58,6 +69,7 @@ describe("toAnnotations", () => {
       {
         ...base,
         ruleId: "r".repeat(300),
+        location: { path: "a.yaml", line: 2 },
         resource: {
           apiVersion: "v1",
           kind: "Secret",
