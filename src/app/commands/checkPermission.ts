@@ -1,7 +1,11 @@
 import type { GitHub, RepoRef } from "../github/GitHub.js";
 
-/** Whether a user may run commands, and what to tell them if not. */
-export type Permission = { allowed: true } | { allowed: false; why: string };
+/**
+ * Whether a user may run commands, and what to tell them if not (`why`
+ * follows "`/gitops` commands"). `cause` is set when the lookup failed.
+ */
+export type Permission =
+  { allowed: true } | { allowed: false; why: string; cause?: unknown };
 
 const WRITERS = new Set(["admin", "maintain", "write"]);
 
@@ -10,9 +14,29 @@ const WRITERS = new Set(["admin", "maintain", "write"]);
  * maintain or admin permission on the repository, or is an active member
  * of one of the teams (config `commands.teams`, read only when needed):
  * a slug of the owner organisation, or `org/slug` and `@org/slug` as
- * CODEOWNERS writes them.
+ * CODEOWNERS writes them. A lookup that fails (a 404 for the user, 5xx
+ * after retries, an unreadable config) refuses: commands fail closed.
  */
 export async function checkPermission(
+  github: GitHub,
+  repo: RepoRef,
+  username: string,
+  teamsOf: () => Promise<readonly string[]>,
+): Promise<Permission> {
+  try {
+    return await lookUp(github, repo, username, teamsOf);
+  } catch (cause) {
+    const status = statusOf(cause);
+    const answered = status ? ` (GitHub answered ${status})` : "";
+    return {
+      allowed: false,
+      why: `were not run: your permission could not be checked${answered}; try again later`,
+      cause,
+    };
+  }
+}
+
+async function lookUp(
   github: GitHub,
   repo: RepoRef,
   username: string,
@@ -39,6 +63,15 @@ export async function checkPermission(
     allowed: false,
     why: `need write, maintain or admin permission${viaTeams}; yours is ${role}`,
   };
+}
+
+/** The HTTP status of an error or of the first cause that has one. */
+function statusOf(err: unknown): number | undefined {
+  for (let e = err; e && typeof e === "object"; e = (e as Error).cause) {
+    const status = (e as { status?: unknown }).status;
+    if (typeof status === "number") return status;
+  }
+  return undefined;
 }
 
 /** `platform`, `acme/platform` or `@acme/platform` as org and slug. */

@@ -53,6 +53,9 @@ export async function onIssueComment(
       commandTeams(ctx, repo, job.baseSha),
     );
     if (!allowed.allowed) {
+      if (allowed.cause) {
+        ctx.log.warn({ err: allowed.cause }, "permission unchecked: refused");
+      }
       const why = `@${user.login} \`/gitops\` commands ${allowed.why}.`;
       await reply(context, ctx, why);
       return "refused";

@@ -124,6 +124,47 @@ describe("/gitops commands", () => {
     ]);
   });
 
+  it.each([404, 502])(
+    "refuses when the permission lookup answers %i",
+    async (status) => {
+      gh.faults.push({
+        method: "GET",
+        path: /\/collaborators\/writer\/permission$/,
+        times: 10,
+        reply: { status, body: { message: "nope" } },
+      });
+      await comment("/gitops recheck", "writer", `p-${status}`);
+      expect(gh.violations).toEqual([]);
+      expect(gateRuns).toBe(0);
+      expect(gh.checkRuns).toEqual([]);
+      expect(gh.issueComments.map((c) => c.body)).toEqual([
+        `@writer \`/gitops\` commands were not run: your permission could not be checked (GitHub answered ${status}); try again later.`,
+      ]);
+      const warned = app.logs.filter((l) => l.level === 40);
+      expect(warned.map((l) => l.msg)).toContain(
+        "permission unchecked: refused",
+      );
+    },
+  );
+
+  it("refuses when a team lookup fails", async () => {
+    gh.commit(BASE, {
+      ".github/gitops-gate.yml": "commands:\n  teams: [platform]\n",
+    });
+    gh.faults.push({
+      method: "GET",
+      path: /\/teams\/platform\/memberships\//,
+      times: 10,
+      reply: { status: 500, body: { message: "boom" } },
+    });
+    await comment("/gitops recheck", "reader", "t-500");
+    expect(gh.violations).toEqual([]);
+    expect(gateRuns).toBe(0);
+    expect(gh.issueComments.map((c) => c.body)).toEqual([
+      expect.stringContaining("could not be checked (GitHub answered 500)"),
+    ]);
+  });
+
   it("answers help and explain for writers", async () => {
     await comment("/gitops help", "writer", "c-5");
     await comment("/gitops explain GG-IMG-001", "writer", "c-6");
