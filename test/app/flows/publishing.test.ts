@@ -9,7 +9,7 @@ import type { Finding } from "../../../src/findings/finding.js";
 import type { RenderDiff } from "../../../src/render/diff/RenderDiff.js";
 import { GitHubDouble } from "../helpers/gitHubDouble.js";
 import { examplePayload, pullRequestPayload } from "../helpers/payloads.js";
-import { BASE, HEAD, NEWER, prFacts, simplePr } from "../helpers/simplePr.js";
+import { BASE, HEAD, prFacts, simplePr } from "../helpers/simplePr.js";
 import { makeTarball } from "../helpers/tarball.js";
 import { testApp, testDeps } from "../helpers/testApp.js";
 import { finding, verdictOf } from "../helpers/verdict.js";
@@ -183,37 +183,6 @@ describe("publishing", () => {
         message: "not checked: link leaves the tree",
       }),
     ]);
-  });
-
-  it("replies once under a review comment whose finding is fixed", async () => {
-    await run(() => [finding("app.yaml", 2)], undefined, "u-6");
-    expect(gh.reviewComments).toHaveLength(1);
-    gh.commit(NEWER, { "app.yaml": "a: 1\nb: 4\n" }, HEAD);
-    gh.pulls.set(3, {
-      number: 3,
-      draft: false,
-      base: BASE,
-      head: NEWER,
-      commits: [HEAD, NEWER],
-    });
-    await run(
-      () => [],
-      pullRequestPayload("synchronize", prFacts(NEWER), 3),
-      "u-7",
-    );
-    const rebased = pullRequestPayload("edited", prFacts(NEWER), 3);
-    rebased.changes = {
-      base: { ref: { from: "develop" }, sha: { from: BASE } },
-    };
-    await run(() => [], rebased, "u-8");
-    expect(gh.runsFor(NEWER)).toHaveLength(2);
-    const replies = gh.reviewComments.filter(
-      (c) => c.in_reply_to_id !== undefined,
-    );
-    expect(replies).toHaveLength(1);
-    expect(replies[0]?.body).toContain(
-      `No longer found at ${NEWER.slice(0, 7)}`,
-    );
   });
 
   it("ignores markers another bot planted in comments", async () => {
