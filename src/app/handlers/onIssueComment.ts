@@ -1,5 +1,6 @@
 import type { Context } from "probot";
 import { checkPermission } from "../commands/checkPermission.js";
+import { claimComment } from "../commands/claimComment.js";
 import { HELP_TEXT } from "../commands/helpText.js";
 import { parseCommand, type Command } from "../commands/parseCommand.js";
 import { ConfigError } from "../../config/ConfigError.js";
@@ -37,33 +38,58 @@ export async function onIssueComment(
       owner: payload.repository.owner.login,
       repo: payload.repository.name,
     };
-    await ctx.github.rest.reactions.createForIssueComment({
-      ...repo,
-      comment_id: comment.id,
-      content: "eyes",
-    });
-    const job = await jobForPullNumber(
+    const claim = await claimComment(
       ctx.github,
-      payload.repository,
-      issue.number,
-      context.id,
-      "issue_comment.recheck",
+      repo,
+      comment.id,
+      deps.registry,
     );
-    const allowed = await checkPermission(ctx.github, repo, user.login, () =>
-      commandTeams(ctx, repo, job.baseSha),
-    );
-    if (!allowed.allowed) {
-      if (allowed.cause) {
-        ctx.log.warn({ err: allowed.cause }, "permission unchecked: refused");
-      }
-      const why = `@${user.login} \`/gitops\` commands ${allowed.why}.`;
-      await reply(context, ctx, why);
-      return "refused";
+    if (!claim) {
+      ctx.log.info({ comment: comment.id }, "skip: command already handled");
+      return "duplicate";
     }
-    if (command.name === "recheck") return recheck(context, ctx, job);
-    await reply(context, ctx, await answer(command, deps));
-    return "replied";
+    try {
+      return await runCommand(context, ctx, command, user.login);
+    } catch (err) {
+      await claim.release(ctx.log);
+      throw err;
+    }
   });
+}
+
+/** Checks the author's permission, then runs the command or refuses. */
+async function runCommand(
+  context: CommentContext,
+  ctx: JobContext,
+  command: Command,
+  login: string,
+): Promise<Outcome> {
+  const { payload } = context;
+  const repo = {
+    owner: payload.repository.owner.login,
+    repo: payload.repository.name,
+  };
+  const job = await jobForPullNumber(
+    ctx.github,
+    payload.repository,
+    payload.issue.number,
+    context.id,
+    "issue_comment.recheck",
+  );
+  const allowed = await checkPermission(ctx.github, repo, login, () =>
+    commandTeams(ctx, repo, job.baseSha),
+  );
+  if (!allowed.allowed) {
+    if (allowed.cause) {
+      ctx.log.warn({ err: allowed.cause }, "permission unchecked: refused");
+    }
+    const why = `@${login} \`/gitops\` commands ${allowed.why}.`;
+    await reply(context, ctx, why);
+    return "refused";
+  }
+  if (command.name === "recheck") return recheck(context, ctx, job);
+  await reply(context, ctx, await answer(command, ctx.deps));
+  return "replied";
 }
 
 /**

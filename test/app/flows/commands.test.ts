@@ -42,11 +42,16 @@ afterEach(() => {
   nock.enableNetConnect();
 });
 
-async function comment(body: string, login: string, id: string) {
+async function comment(
+  body: string,
+  login: string,
+  id: string,
+  commentId = 777,
+) {
   await app.probot.receive({
     id,
     name: "issue_comment",
-    payload: commentPayload(body, login, 3) as never,
+    payload: commentPayload(body, login, 3, commentId) as never,
   });
 }
 
@@ -56,7 +61,9 @@ describe("/gitops commands", () => {
     expect(gh.violations).toEqual([]);
     expect(gateRuns).toBe(0);
     expect(gh.checkRuns).toEqual([]);
-    expect(gh.reactions).toEqual([{ comment: 777, content: "eyes" }]);
+    expect(gh.reactions).toEqual([
+      { id: expect.any(Number), comment: 777, content: "eyes" },
+    ]);
     expect(gh.issueComments.map((c) => c.body)).toEqual([
       "@reader `/gitops` commands need write, maintain or admin permission; yours is read.",
     ]);
@@ -67,7 +74,7 @@ describe("/gitops commands", () => {
     expect(gh.violations).toEqual([]);
     expect(gateRuns).toBe(1);
     expect(gh.runsFor(HEAD).map((r) => r.conclusion)).toEqual(["failure"]);
-    await comment("/gitops recheck", login, "c-3");
+    await comment("/gitops recheck", login, "c-3", 778);
     expect(gh.runsFor(HEAD)).toHaveLength(2);
   });
 
@@ -80,11 +87,16 @@ describe("/gitops commands", () => {
         },
       }),
     );
-    for (const id of ["f-1", "f-2", "f-3"]) {
+    for (const [i, id] of ["f-1", "f-2", "f-3"].entries()) {
       await flood.probot.receive({
         id,
         name: "issue_comment",
-        payload: commentPayload("/gitops recheck", "writer", 3) as never,
+        payload: commentPayload(
+          "/gitops recheck",
+          "writer",
+          3,
+          800 + i,
+        ) as never,
       });
     }
     expect(gateRuns).toBe(1);
@@ -166,9 +178,9 @@ describe("/gitops commands", () => {
   });
 
   it("answers help and explain for writers", async () => {
-    await comment("/gitops help", "writer", "c-5");
-    await comment("/gitops explain GG-IMG-001", "writer", "c-6");
-    await comment("/gitops explain NOPE-1", "writer", "c-7");
+    await comment("/gitops help", "writer", "c-5", 1);
+    await comment("/gitops explain GG-IMG-001", "writer", "c-6", 2);
+    await comment("/gitops explain NOPE-1", "writer", "c-7", 3);
     expect(gh.violations).toEqual([]);
     const [help, explain, unknown] = gh.issueComments.map((c) => c.body);
     expect(help).toContain("/gitops recheck");

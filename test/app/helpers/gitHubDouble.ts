@@ -86,7 +86,8 @@ export class GitHubDouble {
   readonly issueComments: CommentState[] = [];
   readonly reviewComments: CommentState[] = [];
   readonly reviews: Record<string, unknown>[] = [];
-  readonly reactions: { comment: number; content: string }[] = [];
+  /** The app's reactions on issue comments. */
+  readonly reactions: { id: number; comment: number; content: string }[] = [];
   /** Review threads resolved, by the id of their first comment. */
   readonly resolvedThreads = new Set<number>();
   readonly permissions = new Map<string, string>();

@@ -128,11 +128,22 @@ export function routes(gh: GitHubDouble): Route[] {
       return ok(200, c);
     }),
     route("POST", "issues/comments/(\\d+)/reactions", (m, body) => {
-      gh.reactions.push({
-        comment: Number(m[1]),
-        content: String((body as Body).content),
-      });
-      return ok(201, { id: gh.nextId++, content: (body as Body).content });
+      const comment = Number(m[1]);
+      const content = String((body as Body).content);
+      // GitHub answers 200 with the existing reaction when it is a repeat.
+      const same = gh.reactions.find(
+        (r) => r.comment === comment && r.content === content,
+      );
+      if (same) return ok(200, { id: same.id, content });
+      const reaction = { id: gh.nextId++, comment, content };
+      gh.reactions.push(reaction);
+      return ok(201, { id: reaction.id, content });
+    }),
+    route("DELETE", "issues/comments/(\\d+)/reactions/(\\d+)", (m) => {
+      const at = gh.reactions.findIndex((r) => r.id === Number(m[2]));
+      if (at < 0) return ok(404, { message: "Not Found" });
+      gh.reactions.splice(at, 1);
+      return { status: 204 };
     }),
     route("GET", "pulls/(\\d+)/comments", (_m, _b, q) =>
       page(gh.reviewComments, q),
