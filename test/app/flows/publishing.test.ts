@@ -264,6 +264,30 @@ describe("publishing", () => {
     },
   );
 
+  it.each([
+    ["a fork PR (GitHub lists no PR)", HEAD, 1],
+    ["a branch push no open PR has", BASE, 0],
+  ])("check_suite.rerequested of %s", async (_name, sha, runs) => {
+    const suite = examplePayload("check_suite", "rerequested");
+    suite.repository = examplePayload("pull_request", "opened").repository;
+    Object.assign(suite.check_suite, {
+      head_sha: sha,
+      head_branch: "fork-feature",
+      pull_requests: [],
+    });
+    const app = await testApp(testDeps({ gate: async () => verdictOf([]) }));
+    await app.probot.receive({
+      id: "u-15",
+      name: "check_suite",
+      payload: suite as never,
+    });
+    expect(gh.violations).toEqual([]);
+    expect(gh.runsFor(HEAD)).toHaveLength(runs);
+    expect(gh.received.map((r) => r.operation)).toContain(
+      "GET /repos/{owner}/{repo}/pulls",
+    );
+  });
+
   it("re-runs a merge queue's suite on the group's head", async () => {
     const suite = examplePayload("check_suite", "rerequested");
     suite.repository = examplePayload("pull_request", "opened").repository;

@@ -36,6 +36,14 @@ export function routes(gh: GitHubDouble): Route[] {
       }),
     ),
     route("GET", "pulls/(\\d+)", (m) => ok(200, pullJson(gh, Number(m[1])))),
+    route("GET", "pulls", (_m, _b, q) =>
+      page(
+        q.get("state") === "open"
+          ? [...gh.pulls.keys()].map((n) => pullJson(gh, n))
+          : [],
+        q,
+      ),
+    ),
     route("GET", "pulls/(\\d+)/files", (m, _b, q) =>
       page(filesOf(gh, pull(gh, Number(m[1]))), q),
     ),
