@@ -1,4 +1,5 @@
 import type { GitHub, RepoRef } from "../github/GitHub.js";
+import { teamMembership, teamRef } from "./teamMembership.js";
 
 /**
  * Whether a user may run commands, and what to tell them if not (`why`
@@ -52,16 +53,22 @@ async function lookUp(
   }
   // Only now read the config: writers never pay for it.
   const teams = await teamsOf();
+  const unknown: string[] = [];
   for (const team of teams) {
-    if (await isTeamMember(github, teamRef(team, repo.owner), username)) {
-      return { allowed: true };
-    }
+    const ref = teamRef(team, repo.owner);
+    const membership = await teamMembership(github, ref, username);
+    if (membership === "member") return { allowed: true };
+    if (membership === "unknown-team") unknown.push(`${ref.org}/${ref.slug}`);
   }
   const viaTeams =
     teams.length > 0 ? ` or membership in ${teams.join(", ")}` : "";
+  const notFound =
+    unknown.length > 0
+      ? ` (GitHub shows no team ${unknown.join(", ")}: check \`commands.teams\` and that the app has Members read permission)`
+      : "";
   return {
     allowed: false,
-    why: `need write, maintain or admin permission${viaTeams}; yours is ${role}`,
+    why: `need write, maintain or admin permission${viaTeams}; yours is ${role}${notFound}`,
   };
 }
 
@@ -72,30 +79,4 @@ function statusOf(err: unknown): number | undefined {
     if (typeof status === "number") return status;
   }
   return undefined;
-}
-
-/** `platform`, `acme/platform` or `@acme/platform` as org and slug. */
-function teamRef(team: string, owner: string): { org: string; slug: string } {
-  const [org, slug] = team.replace(/^@/, "").split("/", 2);
-  return slug === undefined
-    ? { org: owner, slug: org ?? team }
-    : { org: org ?? owner, slug };
-}
-
-async function isTeamMember(
-  github: GitHub,
-  { org, slug: team }: { org: string; slug: string },
-  username: string,
-): Promise<boolean> {
-  try {
-    const { data } = await github.rest.teams.getMembershipForUserInOrg({
-      org,
-      team_slug: team,
-      username,
-    });
-    return data.state === "active";
-  } catch (err) {
-    if ((err as { status?: number }).status === 404) return false;
-    throw new Error(`check ${username} in team ${org}/${team}`, { cause: err });
-  }
 }

@@ -123,6 +123,20 @@ describe("/gitops commands", () => {
     },
   );
 
+  it("says which configured team GitHub does not show", async () => {
+    gh.commit(BASE, {
+      ".github/gitops-gate.yml":
+        "commands:\n  teams: [platform, acme/ghosts]\n",
+    });
+    gh.teams.set("platform", new Set(["someone-else"]));
+    await comment("/gitops recheck", "reader", "t-404");
+    expect(gh.violations).toEqual([]);
+    expect(gateRuns).toBe(0);
+    expect(gh.issueComments.map((c) => c.body)).toEqual([
+      "@reader `/gitops` commands need write, maintain or admin permission or membership in platform, acme/ghosts; yours is read (GitHub shows no team acme/ghosts: check `commands.teams` and that the app has Members read permission).",
+    ]);
+  });
+
   it("refuses a team member when the base config is invalid", async () => {
     gh.commit(BASE, {
       ".github/gitops-gate.yml": "commands:\n  teams: platform\n",

@@ -189,6 +189,11 @@ export function routes(gh: GitHubDouble): Route[] {
         user: { login: m[1] },
       });
     }),
+    route("GET", "/orgs/([^/]+)/teams/([^/]+)", (m) =>
+      gh.teams.has(m[2] ?? "")
+        ? ok(200, { id: 1, slug: m[2], name: m[2] })
+        : ok(404, { message: "Not Found" }),
+    ),
     route("GET", "/orgs/([^/]+)/teams/([^/]+)/memberships/([^/]+)", (m) =>
       gh.teams.get(m[2] ?? "")?.has(m[3] ?? "")
         ? ok(200, { state: "active", role: "member", url: "" })
