@@ -61,10 +61,10 @@ async function lookUp(
     if (membership === "unknown-team") unknown.push(`${ref.org}/${ref.slug}`);
   }
   const viaTeams =
-    teams.length > 0 ? ` or membership in ${teams.join(", ")}` : "";
+    teams.length > 0 ? ` or membership in ${teams.map(code).join(", ")}` : "";
   const notFound =
     unknown.length > 0
-      ? ` (GitHub shows no team ${unknown.join(", ")}: check \`commands.teams\` and that the app has Members read permission)`
+      ? ` (GitHub shows no team ${unknown.map(code).join(", ")}: check \`commands.teams\` and that the app has Members read permission)`
       : "";
   return {
     allowed: false,
@@ -79,4 +79,9 @@ function statusOf(err: unknown): number | undefined {
     if (typeof status === "number") return status;
   }
   return undefined;
+}
+
+/** In code spans a team is named, not @-mentioned (no notification). */
+function code(team: string): string {
+  return `\`${team}\``;
 }

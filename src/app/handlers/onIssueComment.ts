@@ -1,7 +1,7 @@
 import type { Context } from "probot";
 import { checkPermission } from "../commands/checkPermission.js";
 import { claimComment } from "../commands/claimComment.js";
-import { HELP_TEXT } from "../commands/helpText.js";
+import { helpText } from "../commands/helpText.js";
 import { parseCommand, type Command } from "../commands/parseCommand.js";
 import { ConfigError } from "../../config/ConfigError.js";
 import { loadRepoConfig } from "../config/loadRepoConfig.js";
@@ -76,9 +76,10 @@ async function runCommand(
     context.id,
     "issue_comment.recheck",
   );
-  const allowed = await checkPermission(ctx.github, repo, login, () =>
-    commandTeams(ctx, repo, job.baseSha),
-  );
+  // Read once, and only when needed: by a non-writer's check, or help.
+  let teams: Promise<readonly string[]> | undefined;
+  const teamsOf = () => (teams ??= commandTeams(ctx, repo, job.baseSha));
+  const allowed = await checkPermission(ctx.github, repo, login, teamsOf);
   if (!allowed.allowed) {
     if (allowed.cause) {
       ctx.log.warn({ err: allowed.cause }, "permission unchecked: refused");
@@ -88,7 +89,7 @@ async function runCommand(
     return "refused";
   }
   if (command.name === "recheck") return recheck(context, ctx, job);
-  await reply(context, ctx, await answer(command, ctx.deps));
+  await reply(context, ctx, await answer(command, ctx.deps, teamsOf));
   return "replied";
 }
 
@@ -136,13 +137,17 @@ async function recheck(
   return startJob(job, ctx);
 }
 
-async function answer(command: Command, deps: AppDeps): Promise<string> {
+async function answer(
+  command: Command,
+  deps: AppDeps,
+  teamsOf: () => Promise<readonly string[]>,
+): Promise<string> {
   if (command.name !== "explain") {
     const unknown =
       command.name === "unknown"
         ? `Unknown command \`${command.text.replace(/`/g, "'")}\`.\n\n`
         : "";
-    return unknown + HELP_TEXT;
+    return unknown + helpText(await teamsOf());
   }
   const text = await deps.explainRule(command.ruleId);
   return text ?? `No rule \`${command.ruleId}\` in the built-in pack.`;

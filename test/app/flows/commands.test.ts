@@ -133,7 +133,7 @@ describe("/gitops commands", () => {
     expect(gh.violations).toEqual([]);
     expect(gateRuns).toBe(0);
     expect(gh.issueComments.map((c) => c.body)).toEqual([
-      "@reader `/gitops` commands need write, maintain or admin permission or membership in platform, acme/ghosts; yours is read (GitHub shows no team acme/ghosts: check `commands.teams` and that the app has Members read permission).",
+      "@reader `/gitops` commands need write, maintain or admin permission or membership in `platform`, `acme/ghosts`; yours is read (GitHub shows no team `acme/ghosts`: check `commands.teams` and that the app has Members read permission).",
     ]);
   });
 
@@ -189,6 +189,22 @@ describe("/gitops commands", () => {
     expect(gh.issueComments.map((c) => c.body)).toEqual([
       expect.stringContaining("could not be checked (GitHub answered 500)"),
     ]);
+  });
+
+  it("lists the commands and who may run them, teams included", async () => {
+    gh.commit(BASE, {
+      ".github/gitops-gate.yml":
+        'commands:\n  teams: ["@Codertocat/platform"]\n',
+    });
+    await comment("/gitops help", "writer", "h-1");
+    expect(gh.violations).toEqual([]);
+    const [help] = gh.issueComments.map((c) => c.body);
+    for (const command of ["recheck", "explain <rule-id>", "help"]) {
+      expect(help).toContain(`\`/gitops ${command}\``);
+    }
+    expect(help).toContain(
+      "Who may run them: users with write, maintain or admin permission on this repository, or active members of `@Codertocat/platform` (`commands.teams`).",
+    );
   });
 
   it("answers help and explain for writers", async () => {
