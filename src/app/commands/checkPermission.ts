@@ -1,7 +1,12 @@
 import type { GitHub, RepoRef } from "../github/GitHub.js";
+import { teamMembership, teamRef } from "./teamMembership.js";
 
-/** Whether a user may run commands, and what to tell them if not. */
-export type Permission = { allowed: true } | { allowed: false; why: string };
+/**
+ * Whether a user may run commands, and what to tell them if not (`why`
+ * follows "`/gitops` commands"). `cause` is set when the lookup failed.
+ */
+export type Permission =
+  { allowed: true } | { allowed: false; why: string; cause?: unknown };
 
 const WRITERS = new Set(["admin", "maintain", "write"]);
 
@@ -10,9 +15,29 @@ const WRITERS = new Set(["admin", "maintain", "write"]);
  * maintain or admin permission on the repository, or is an active member
  * of one of the teams (config `commands.teams`, read only when needed):
  * a slug of the owner organisation, or `org/slug` and `@org/slug` as
- * CODEOWNERS writes them.
+ * CODEOWNERS writes them. A lookup that fails (a 404 for the user, 5xx
+ * after retries, an unreadable config) refuses: commands fail closed.
  */
 export async function checkPermission(
+  github: GitHub,
+  repo: RepoRef,
+  username: string,
+  teamsOf: () => Promise<readonly string[]>,
+): Promise<Permission> {
+  try {
+    return await lookUp(github, repo, username, teamsOf);
+  } catch (cause) {
+    const status = statusOf(cause);
+    const answered = status ? ` (GitHub answered ${status})` : "";
+    return {
+      allowed: false,
+      why: `were not run: your permission could not be checked${answered}; try again later`,
+      cause,
+    };
+  }
+}
+
+async function lookUp(
   github: GitHub,
   repo: RepoRef,
   username: string,
@@ -28,41 +53,35 @@ export async function checkPermission(
   }
   // Only now read the config: writers never pay for it.
   const teams = await teamsOf();
+  const unknown: string[] = [];
   for (const team of teams) {
-    if (await isTeamMember(github, teamRef(team, repo.owner), username)) {
-      return { allowed: true };
-    }
+    const ref = teamRef(team, repo.owner);
+    const membership = await teamMembership(github, ref, username);
+    if (membership === "member") return { allowed: true };
+    if (membership === "unknown-team") unknown.push(`${ref.org}/${ref.slug}`);
   }
   const viaTeams =
-    teams.length > 0 ? ` or membership in ${teams.join(", ")}` : "";
+    teams.length > 0 ? ` or membership in ${teams.map(code).join(", ")}` : "";
+  const notFound =
+    unknown.length > 0
+      ? ` (GitHub shows no team ${unknown.map(code).join(", ")}: check \`commands.teams\` and that the app has Members read permission)`
+      : "";
   return {
     allowed: false,
-    why: `need write, maintain or admin permission${viaTeams}; yours is ${role}`,
+    why: `need write, maintain or admin permission${viaTeams}; yours is ${role}${notFound}`,
   };
 }
 
-/** `platform`, `acme/platform` or `@acme/platform` as org and slug. */
-function teamRef(team: string, owner: string): { org: string; slug: string } {
-  const [org, slug] = team.replace(/^@/, "").split("/", 2);
-  return slug === undefined
-    ? { org: owner, slug: org ?? team }
-    : { org: org ?? owner, slug };
+/** The HTTP status of an error or of the first cause that has one. */
+function statusOf(err: unknown): number | undefined {
+  for (let e = err; e && typeof e === "object"; e = (e as Error).cause) {
+    const status = (e as { status?: unknown }).status;
+    if (typeof status === "number") return status;
+  }
+  return undefined;
 }
 
-async function isTeamMember(
-  github: GitHub,
-  { org, slug: team }: { org: string; slug: string },
-  username: string,
-): Promise<boolean> {
-  try {
-    const { data } = await github.rest.teams.getMembershipForUserInOrg({
-      org,
-      team_slug: team,
-      username,
-    });
-    return data.state === "active";
-  } catch (err) {
-    if ((err as { status?: number }).status === 404) return false;
-    throw new Error(`check ${username} in team ${org}/${team}`, { cause: err });
-  }
+/** In code spans a team is named, not @-mentioned (no notification). */
+function code(team: string): string {
+  return `\`${team}\``;
 }

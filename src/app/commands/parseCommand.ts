@@ -5,19 +5,18 @@ export type Command =
   | { name: "explain"; ruleId: string }
   | { name: "unknown"; text: string };
 
+import { proseLines } from "./proseLines.js";
+
 const LINE = /^\/gitops(?:\s+(.*))?$/;
 const RULE_ID = /^[A-Za-z0-9][A-Za-z0-9_./-]{0,63}$/;
 
 /**
- * Finds the first line of a comment that starts with `/gitops` and reads
- * the command; `undefined` when there is none. Pure.
+ * Finds the first line of a comment that starts with `/gitops`, outside
+ * code blocks and quotes (see {@link proseLines}), and reads the command; `undefined` when there is none. Pure.
  * @example parseCommand("/gitops explain GG-IMG-001") // explain GG-IMG-001
  */
 export function parseCommand(body: string): Command | undefined {
-  const line = body
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .find((l) => LINE.test(l));
+  const line = proseLines(body).find((l) => LINE.test(l));
   if (line === undefined) return undefined;
   const words = (LINE.exec(line)?.[1] ?? "").split(/\s+/).filter(Boolean);
   const [verb, arg, ...rest] = words;

@@ -9,14 +9,14 @@ import {
   mergeGroupJob,
   mergeGroupOf,
 } from "./mergeGroupJob.js";
-import { jobForPullNumber, startJob } from "./startJob.js";
+import { jobForHeadSha, jobForPullNumber, startJob } from "./startJob.js";
 
 type CheckRunContext = Context<"check_run">;
 
 /**
  * GitHub's "Re-run" on our check run, or our own "Re-run" action button:
- * gates the run's PR again on its current head, or a merge queue's group
- * again (a queued PR must not stay failed after a transient error).
+ * gates the run's PR again on its current head (a fork PR's run names no
+ * PR: it is found by head SHA), or a merge queue's group again (a queued PR must not stay failed after a transient error).
  */
 export async function onCheckRun(
   context: CheckRunContext,
@@ -53,7 +53,14 @@ async function jobOf(
     );
   }
   if (!isMergeQueueBranch(payload.check_run.check_suite?.head_branch)) {
-    return undefined;
+    // A fork PR's run lists no PR.
+    return jobForHeadSha(
+      ctx.github,
+      payload.repository,
+      payload.check_run.head_sha,
+      context.id,
+      trigger,
+    );
   }
   const group = await mergeGroupOf(
     ctx.github,

@@ -8,7 +8,7 @@ import {
   mergeGroupJob,
   mergeGroupOf,
 } from "./mergeGroupJob.js";
-import { jobForPullNumber, startJob } from "./startJob.js";
+import { jobForHeadSha, jobForPullNumber, startJob } from "./startJob.js";
 
 type CheckSuiteContext = Context<"check_suite">;
 
@@ -16,9 +16,10 @@ type CheckSuiteContext = Context<"check_suite">;
  * Gates the PR of a check suite. `requested` arrives with every push next
  * to `pull_request.synchronize` and is dropped when that run exists;
  * `rerequested` ("Re-run all checks") always runs, on a merge queue's
- * suite too. Another suite without a PR (a branch push, or a fork whose
- * PR GitHub does not list here) is ignored: the `pull_request` and
- * `merge_group` events cover those.
+ * suite too. GitHub lists no PR in a fork PR's suite, so a rerequested
+ * suite without one is matched to the open PR with its head SHA (none for
+ * a branch push: ignored). A `requested` suite without a PR is ignored:
+ * the `pull_request` and `merge_group` events cover those.
  */
 export async function onCheckSuite(
   context: CheckSuiteContext,
@@ -47,9 +48,16 @@ async function jobOf(
       trigger,
     );
   }
-  const queued =
-    payload.action === "rerequested" && isMergeQueueBranch(suite.head_branch);
-  if (!queued) return undefined;
+  if (payload.action !== "rerequested") return undefined;
+  if (!isMergeQueueBranch(suite.head_branch)) {
+    return jobForHeadSha(
+      ctx.github,
+      payload.repository,
+      suite.head_sha,
+      context.id,
+      trigger,
+    );
+  }
   const group = await mergeGroupOf(
     ctx.github,
     payload.repository,

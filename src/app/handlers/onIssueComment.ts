@@ -1,6 +1,7 @@
 import type { Context } from "probot";
 import { checkPermission } from "../commands/checkPermission.js";
-import { HELP_TEXT } from "../commands/helpText.js";
+import { claimComment } from "../commands/claimComment.js";
+import { helpText } from "../commands/helpText.js";
 import { parseCommand, type Command } from "../commands/parseCommand.js";
 import { ConfigError } from "../../config/ConfigError.js";
 import { loadRepoConfig } from "../config/loadRepoConfig.js";
@@ -37,30 +38,59 @@ export async function onIssueComment(
       owner: payload.repository.owner.login,
       repo: payload.repository.name,
     };
-    await ctx.github.rest.reactions.createForIssueComment({
-      ...repo,
-      comment_id: comment.id,
-      content: "eyes",
-    });
-    const job = await jobForPullNumber(
+    const claim = await claimComment(
       ctx.github,
-      payload.repository,
-      issue.number,
-      context.id,
-      "issue_comment.recheck",
+      repo,
+      comment.id,
+      deps.registry,
     );
-    const allowed = await checkPermission(ctx.github, repo, user.login, () =>
-      commandTeams(ctx, repo, job.baseSha),
-    );
-    if (!allowed.allowed) {
-      const why = `@${user.login} \`/gitops\` commands ${allowed.why}.`;
-      await reply(context, ctx, why);
-      return "refused";
+    if (!claim) {
+      ctx.log.info({ comment: comment.id }, "skip: command already handled");
+      return "duplicate";
     }
-    if (command.name === "recheck") return recheck(context, ctx, job);
-    await reply(context, ctx, await answer(command, deps));
-    return "replied";
+    try {
+      return await runCommand(context, ctx, command, user.login);
+    } catch (err) {
+      await claim.release(ctx.log);
+      throw err;
+    }
   });
+}
+
+/** Checks the author's permission, then runs the command or refuses. */
+async function runCommand(
+  context: CommentContext,
+  ctx: JobContext,
+  command: Command,
+  login: string,
+): Promise<Outcome> {
+  const { payload } = context;
+  const repo = {
+    owner: payload.repository.owner.login,
+    repo: payload.repository.name,
+  };
+  const job = await jobForPullNumber(
+    ctx.github,
+    payload.repository,
+    payload.issue.number,
+    context.id,
+    "issue_comment.recheck",
+  );
+  // Read once, and only when needed: by a non-writer's check, or help.
+  let teams: Promise<readonly string[]> | undefined;
+  const teamsOf = () => (teams ??= commandTeams(ctx, repo, job.baseSha));
+  const allowed = await checkPermission(ctx.github, repo, login, teamsOf);
+  if (!allowed.allowed) {
+    if (allowed.cause) {
+      ctx.log.warn({ err: allowed.cause }, "permission unchecked: refused");
+    }
+    const why = `@${login} \`/gitops\` commands ${allowed.why}.`;
+    await reply(context, ctx, why);
+    return "refused";
+  }
+  if (command.name === "recheck") return recheck(context, ctx, job);
+  await reply(context, ctx, await answer(command, ctx.deps, teamsOf));
+  return "replied";
 }
 
 /**
@@ -107,13 +137,17 @@ async function recheck(
   return startJob(job, ctx);
 }
 
-async function answer(command: Command, deps: AppDeps): Promise<string> {
+async function answer(
+  command: Command,
+  deps: AppDeps,
+  teamsOf: () => Promise<readonly string[]>,
+): Promise<string> {
   if (command.name !== "explain") {
     const unknown =
       command.name === "unknown"
         ? `Unknown command \`${command.text.replace(/`/g, "'")}\`.\n\n`
         : "";
-    return unknown + HELP_TEXT;
+    return unknown + helpText(await teamsOf());
   }
   const text = await deps.explainRule(command.ruleId);
   return text ?? `No rule \`${command.ruleId}\` in the built-in pack.`;

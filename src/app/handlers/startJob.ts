@@ -1,4 +1,5 @@
 import type { GitHub } from "../github/GitHub.js";
+import { openPullForSha } from "../github/openPullForSha.js";
 import type { GateJob } from "../job/GateJob.js";
 import { runJob, type JobContext } from "../job/runJob.js";
 import type { Outcome } from "./handleDelivery.js";
@@ -34,4 +35,21 @@ export async function jobForPullNumber(
   });
   const explicit = !trigger.endsWith(".requested");
   return pullRequestJob(repository, data, delivery, trigger, explicit);
+}
+
+/**
+ * A PR job for a re-run whose payload names no PR (a fork's check suite
+ * or run): the open PR with this head SHA, or `undefined` when none has.
+ */
+export async function jobForHeadSha(
+  github: GitHub,
+  repository: RepositoryFacts,
+  sha: string,
+  delivery: string,
+  trigger: string,
+): Promise<GateJob | undefined> {
+  const repo = { owner: repository.owner.login, repo: repository.name };
+  const number = await openPullForSha(github, repo, sha);
+  if (number === undefined) return undefined;
+  return jobForPullNumber(github, repository, number, delivery, trigger);
 }

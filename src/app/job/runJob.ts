@@ -199,6 +199,7 @@ async function publishToPr(
       },
       outcome.verdict.findings,
       outcome.config.gate.failOn,
+      ctx.log,
     ),
   );
 }

@@ -1,6 +1,8 @@
+import type { Logger } from "probot";
 import type { Finding, Severity } from "../../findings/finding.js";
 import type { GitHub, RepoRef } from "../github/GitHub.js";
 import { byApp } from "./authorship.js";
+import { closeFixed, FIXED_MARKER } from "./closeFixed.js";
 import { markedFinding } from "./findingMarker.js";
 import { planReview } from "./planReview.js";
 
@@ -13,19 +15,18 @@ export interface ReviewTarget extends RepoRef {
   botLogin?: string;
 }
 
-const FIXED = "<!-- gitops-gate:fixed -->";
-
 /**
  * Posts one review with line comments for new blocking findings on added
- * lines, skipping findings the app commented on before, and replies once
- * "fixed" under earlier comments whose finding is gone (the REST API cannot
- * resolve threads). Returns how many comments were posted.
+ * lines, skipping findings the app commented on before, and closes the
+ * threads of earlier comments whose finding is gone (see
+ * {@link closeFixed}). Returns how many comments were posted.
  */
 export async function publishReview(
   github: GitHub,
   target: ReviewTarget,
   findings: readonly Finding[],
   failOn: Severity | "never",
+  log: Pick<Logger, "warn">,
 ): Promise<number> {
   const { headSha, addedLines, botLogin, ...pr } = target;
   const existing = await github.paginate(github.rest.pulls.listReviewComments, {
@@ -56,17 +57,13 @@ export async function publishReview(
       comments: plan.comments,
     });
   }
-  const replied = new Set(
-    ours.filter((c) => c.body.includes(FIXED)).map((c) => c.in_reply_to_id),
-  );
-  for (const id of plan.fixed) {
-    const commentId = posted.get(id);
-    if (commentId === undefined || replied.has(commentId)) continue;
-    await github.rest.pulls.createReplyForReviewComment({
-      ...pr,
-      comment_id: commentId,
-      body: `✅ No longer found at ${headSha.slice(0, 7)}.\n\n${FIXED}`,
-    });
+  const replied = new Set<number>();
+  for (const c of ours) {
+    if (c.body.includes(FIXED_MARKER) && c.in_reply_to_id != null) {
+      replied.add(c.in_reply_to_id);
+    }
   }
+  const commentIds = plan.fixed.flatMap((id) => posted.get(id) ?? []);
+  await closeFixed(github, pr, { commentIds, replied, headSha }, log);
   return plan.comments.length;
 }

@@ -2,7 +2,7 @@ import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { GitHubDouble } from "../helpers/gitHubDouble.js";
 import { examplePayload, type Json } from "../helpers/payloads.js";
-import { BASE, HEAD, simplePr } from "../helpers/simplePr.js";
+import { BASE, HEAD, NEWER, simplePr } from "../helpers/simplePr.js";
 import { testApp, testDeps } from "../helpers/testApp.js";
 import { verdictOf } from "../helpers/verdict.js";
 
@@ -61,10 +61,28 @@ describe("check_run events", () => {
       0,
     ],
     [
-      "a run without a PR",
+      "a run of a commit no open PR has",
+      "rerequested",
+      (p: Json) => {
+        p.check_run.pull_requests = [];
+        p.check_run.head_sha = NEWER;
+      },
+      0,
+    ],
+    [
+      "a fork PR's run (GitHub lists no PR)",
       "rerequested",
       (p: Json) => (p.check_run.pull_requests = []),
-      0,
+      1,
+    ],
+    [
+      "a fork PR's Re-run button",
+      "requested_action",
+      (p: Json) => {
+        p.check_run.pull_requests = [];
+        p.requested_action = { identifier: "recheck" };
+      },
+      1,
     ],
     [
       "a merge queue's run",

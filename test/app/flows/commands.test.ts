@@ -42,11 +42,16 @@ afterEach(() => {
   nock.enableNetConnect();
 });
 
-async function comment(body: string, login: string, id: string) {
+async function comment(
+  body: string,
+  login: string,
+  id: string,
+  commentId = 777,
+) {
   await app.probot.receive({
     id,
     name: "issue_comment",
-    payload: commentPayload(body, login, 3) as never,
+    payload: commentPayload(body, login, 3, commentId) as never,
   });
 }
 
@@ -56,7 +61,9 @@ describe("/gitops commands", () => {
     expect(gh.violations).toEqual([]);
     expect(gateRuns).toBe(0);
     expect(gh.checkRuns).toEqual([]);
-    expect(gh.reactions).toEqual([{ comment: 777, content: "eyes" }]);
+    expect(gh.reactions).toEqual([
+      { id: expect.any(Number), comment: 777, content: "eyes" },
+    ]);
     expect(gh.issueComments.map((c) => c.body)).toEqual([
       "@reader `/gitops` commands need write, maintain or admin permission; yours is read.",
     ]);
@@ -67,7 +74,7 @@ describe("/gitops commands", () => {
     expect(gh.violations).toEqual([]);
     expect(gateRuns).toBe(1);
     expect(gh.runsFor(HEAD).map((r) => r.conclusion)).toEqual(["failure"]);
-    await comment("/gitops recheck", login, "c-3");
+    await comment("/gitops recheck", login, "c-3", 778);
     expect(gh.runsFor(HEAD)).toHaveLength(2);
   });
 
@@ -80,11 +87,16 @@ describe("/gitops commands", () => {
         },
       }),
     );
-    for (const id of ["f-1", "f-2", "f-3"]) {
+    for (const [i, id] of ["f-1", "f-2", "f-3"].entries()) {
       await flood.probot.receive({
         id,
         name: "issue_comment",
-        payload: commentPayload("/gitops recheck", "writer", 3) as never,
+        payload: commentPayload(
+          "/gitops recheck",
+          "writer",
+          3,
+          800 + i,
+        ) as never,
       });
     }
     expect(gateRuns).toBe(1);
@@ -111,6 +123,20 @@ describe("/gitops commands", () => {
     },
   );
 
+  it("says which configured team GitHub does not show", async () => {
+    gh.commit(BASE, {
+      ".github/gitops-gate.yml":
+        "commands:\n  teams: [platform, acme/ghosts]\n",
+    });
+    gh.teams.set("platform", new Set(["someone-else"]));
+    await comment("/gitops recheck", "reader", "t-404");
+    expect(gh.violations).toEqual([]);
+    expect(gateRuns).toBe(0);
+    expect(gh.issueComments.map((c) => c.body)).toEqual([
+      "@reader `/gitops` commands need write, maintain or admin permission or membership in `platform`, `acme/ghosts`; yours is read (GitHub shows no team `acme/ghosts`: check `commands.teams` and that the app has Members read permission).",
+    ]);
+  });
+
   it("refuses a team member when the base config is invalid", async () => {
     gh.commit(BASE, {
       ".github/gitops-gate.yml": "commands:\n  teams: platform\n",
@@ -124,10 +150,67 @@ describe("/gitops commands", () => {
     ]);
   });
 
+  it.each([404, 502])(
+    "refuses when the permission lookup answers %i",
+    async (status) => {
+      gh.faults.push({
+        method: "GET",
+        path: /\/collaborators\/writer\/permission$/,
+        times: 10,
+        reply: { status, body: { message: "nope" } },
+      });
+      await comment("/gitops recheck", "writer", `p-${status}`);
+      expect(gh.violations).toEqual([]);
+      expect(gateRuns).toBe(0);
+      expect(gh.checkRuns).toEqual([]);
+      expect(gh.issueComments.map((c) => c.body)).toEqual([
+        `@writer \`/gitops\` commands were not run: your permission could not be checked (GitHub answered ${status}); try again later.`,
+      ]);
+      const warned = app.logs.filter((l) => l.level === 40);
+      expect(warned.map((l) => l.msg)).toContain(
+        "permission unchecked: refused",
+      );
+    },
+  );
+
+  it("refuses when a team lookup fails", async () => {
+    gh.commit(BASE, {
+      ".github/gitops-gate.yml": "commands:\n  teams: [platform]\n",
+    });
+    gh.faults.push({
+      method: "GET",
+      path: /\/teams\/platform\/memberships\//,
+      times: 10,
+      reply: { status: 500, body: { message: "boom" } },
+    });
+    await comment("/gitops recheck", "reader", "t-500");
+    expect(gh.violations).toEqual([]);
+    expect(gateRuns).toBe(0);
+    expect(gh.issueComments.map((c) => c.body)).toEqual([
+      expect.stringContaining("could not be checked (GitHub answered 500)"),
+    ]);
+  });
+
+  it("lists the commands and who may run them, teams included", async () => {
+    gh.commit(BASE, {
+      ".github/gitops-gate.yml":
+        'commands:\n  teams: ["@Codertocat/platform"]\n',
+    });
+    await comment("/gitops help", "writer", "h-1");
+    expect(gh.violations).toEqual([]);
+    const [help] = gh.issueComments.map((c) => c.body);
+    for (const command of ["recheck", "explain <rule-id>", "help"]) {
+      expect(help).toContain(`\`/gitops ${command}\``);
+    }
+    expect(help).toContain(
+      "Who may run them: users with write, maintain or admin permission on this repository, or active members of `@Codertocat/platform` (`commands.teams`).",
+    );
+  });
+
   it("answers help and explain for writers", async () => {
-    await comment("/gitops help", "writer", "c-5");
-    await comment("/gitops explain GG-IMG-001", "writer", "c-6");
-    await comment("/gitops explain NOPE-1", "writer", "c-7");
+    await comment("/gitops help", "writer", "c-5", 1);
+    await comment("/gitops explain GG-IMG-001", "writer", "c-6", 2);
+    await comment("/gitops explain NOPE-1", "writer", "c-7", 3);
     expect(gh.violations).toEqual([]);
     const [help, explain, unknown] = gh.issueComments.map((c) => c.body);
     expect(help).toContain("/gitops recheck");

@@ -9,7 +9,7 @@ import type { Finding } from "../../../src/findings/finding.js";
 import type { RenderDiff } from "../../../src/render/diff/RenderDiff.js";
 import { GitHubDouble } from "../helpers/gitHubDouble.js";
 import { examplePayload, pullRequestPayload } from "../helpers/payloads.js";
-import { BASE, HEAD, NEWER, prFacts, simplePr } from "../helpers/simplePr.js";
+import { BASE, HEAD, prFacts, simplePr } from "../helpers/simplePr.js";
 import { makeTarball } from "../helpers/tarball.js";
 import { testApp, testDeps } from "../helpers/testApp.js";
 import { finding, verdictOf } from "../helpers/verdict.js";
@@ -187,37 +187,6 @@ describe("publishing", () => {
     ]);
   });
 
-  it("replies once under a review comment whose finding is fixed", async () => {
-    await run(() => [finding("app.yaml", 2)], undefined, "u-6");
-    expect(gh.reviewComments).toHaveLength(1);
-    gh.commit(NEWER, { "app.yaml": "a: 1\nb: 4\n" }, HEAD);
-    gh.pulls.set(3, {
-      number: 3,
-      draft: false,
-      base: BASE,
-      head: NEWER,
-      commits: [HEAD, NEWER],
-    });
-    await run(
-      () => [],
-      pullRequestPayload("synchronize", prFacts(NEWER), 3),
-      "u-7",
-    );
-    const rebased = pullRequestPayload("edited", prFacts(NEWER), 3);
-    rebased.changes = {
-      base: { ref: { from: "develop" }, sha: { from: BASE } },
-    };
-    await run(() => [], rebased, "u-8");
-    expect(gh.runsFor(NEWER)).toHaveLength(2);
-    const replies = gh.reviewComments.filter(
-      (c) => c.in_reply_to_id !== undefined,
-    );
-    expect(replies).toHaveLength(1);
-    expect(replies[0]?.body).toContain(
-      `No longer found at ${NEWER.slice(0, 7)}`,
-    );
-  });
-
   it("ignores markers another bot planted in comments", async () => {
     const actions = { login: "github-actions[bot]", type: "Bot" };
     const planted = `${SUMMARY_MARKER}\n# ✅ all clear`;
@@ -296,6 +265,30 @@ describe("publishing", () => {
       expect(gh.runsFor(HEAD)).toHaveLength(runs);
     },
   );
+
+  it.each([
+    ["a fork PR (GitHub lists no PR)", HEAD, 1],
+    ["a branch push no open PR has", BASE, 0],
+  ])("check_suite.rerequested of %s", async (_name, sha, runs) => {
+    const suite = examplePayload("check_suite", "rerequested");
+    suite.repository = examplePayload("pull_request", "opened").repository;
+    Object.assign(suite.check_suite, {
+      head_sha: sha,
+      head_branch: "fork-feature",
+      pull_requests: [],
+    });
+    const app = await testApp(testDeps({ gate: async () => verdictOf([]) }));
+    await app.probot.receive({
+      id: "u-15",
+      name: "check_suite",
+      payload: suite as never,
+    });
+    expect(gh.violations).toEqual([]);
+    expect(gh.runsFor(HEAD)).toHaveLength(runs);
+    expect(gh.received.map((r) => r.operation)).toContain(
+      "GET /repos/{owner}/{repo}/pulls",
+    );
+  });
 
   it("re-runs a merge queue's suite on the group's head", async () => {
     const suite = examplePayload("check_suite", "rerequested");

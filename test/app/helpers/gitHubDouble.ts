@@ -1,4 +1,6 @@
 import nock from "nock";
+import { checkGraphQl, executeGraphQl } from "./graphQl.js";
+import { graphQlRoot } from "./graphQlRoot.js";
 import { checkRequest } from "./openApi.js";
 import { routes, type Reply, type Route } from "./routes.js";
 import { githubTarball } from "./tarball.js";
@@ -13,7 +15,11 @@ export interface Received {
   at: number;
 }
 
-/** A scripted failure: the next `times` matching requests get `reply`. */
+/**
+ * A scripted failure: the next `times` matching requests get `reply`.
+ * GraphQL requests match as `/graphql#<operation>`, e.g.
+ * `/graphql#mutation resolveReviewThread`.
+ */
 export interface Fault {
   method: string;
   path: RegExp;
@@ -64,7 +70,8 @@ const METHODS = ["get", "post", "patch", "put", "delete"] as const;
 /**
  * An in-memory GitHub behind nock: repositories as commits of files,
  * pull requests, check runs, comments, reviews, permissions. Every request
- * is checked against GitHub's OpenAPI description (operation and body);
+ * is checked against GitHub's OpenAPI description (operation and body),
+ * GraphQL ones against its GraphQL schema (document and variables);
  * anything undocumented or unrouted is a violation the test asserts on.
  */
 export class GitHubDouble {
@@ -79,7 +86,10 @@ export class GitHubDouble {
   readonly issueComments: CommentState[] = [];
   readonly reviewComments: CommentState[] = [];
   readonly reviews: Record<string, unknown>[] = [];
-  readonly reactions: { comment: number; content: string }[] = [];
+  /** The app's reactions on issue comments. */
+  readonly reactions: { id: number; comment: number; content: string }[] = [];
+  /** Review threads resolved, by the id of their first comment. */
+  readonly resolvedThreads = new Set<number>();
   readonly permissions = new Map<string, string>();
   readonly teams = new Map<string, Set<string>>();
   /** Files of other repositories' default branches, `owner/repo:path`. */
@@ -163,19 +173,14 @@ export class GitHubDouble {
   ): Promise<Reply> {
     const body = parseBody(raw);
     const path = (uri.split("?")[0] ?? "").replace(/^\/api\/v3(?=\/)/, "");
+    if (GRAPHQL.test(path) && method === "POST") return this.graphQl(uri, body);
     const check = checkRequest(method, path, body);
     const received: Received = { method, path: uri, body, at: Date.now() };
     if (check.operation) received.operation = check.operation;
     this.received.push(received);
     this.violations.push(...check.errors);
-    const fault = this.faults.find(
-      (f) => f.method === method && f.path.test(path) && f.times > 0,
-    );
-    if (fault) {
-      fault.times -= 1;
-      if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
-      if (fault.reply) return fault.reply;
-    }
+    const faulted = await this.fault(method, path);
+    if (faulted) return faulted;
     const query = new URLSearchParams(uri.split("?")[1] ?? "");
     for (const route of table) {
       const m = route.method === method ? route.path.exec(path) : null;
@@ -184,7 +189,52 @@ export class GitHubDouble {
     this.violations.push(`unexpected request ${method} ${uri}`);
     return { status: 404, body: { message: "Not Found" } };
   }
+
+  /** Consumes a matching scripted fault, if any. */
+  private async fault(
+    method: string,
+    path: string,
+  ): Promise<Reply | undefined> {
+    const fault = this.faults.find(
+      (f) => f.method === method && f.path.test(path) && f.times > 0,
+    );
+    if (!fault) return undefined;
+    fault.times -= 1;
+    if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+    return fault.reply;
+  }
+
+  /** A GraphQL request: checked against the schema, then executed. */
+  private async graphQl(uri: string, body: unknown): Promise<Reply> {
+    const check = checkGraphQl(body);
+    const received: Received = {
+      method: "POST",
+      path: uri,
+      body,
+      at: Date.now(),
+    };
+    this.received.push(received);
+    if (!("document" in check)) {
+      this.violations.push(...check.errors);
+      return { status: 200, body: { errors: check.errors } };
+    }
+    received.operation = check.operation;
+    const faulted = await this.fault("POST", `/graphql#${check.operation}`);
+    if (faulted) return faulted;
+    const { variables } = body as { variables?: Record<string, unknown> };
+    const result = await executeGraphQl(
+      check.document,
+      variables,
+      graphQlRoot(this),
+    );
+    this.violations.push(...(result.errors ?? []));
+    const errors = result.errors?.map((message) => ({ message }));
+    return { status: 200, body: { data: result.data, errors } };
+  }
 }
+
+/** GitHub's GraphQL endpoint, and a GHES one (`/api/graphql`). */
+const GRAPHQL = /^(?:\/api)?\/graphql$/;
 
 function parseBody(raw: unknown): unknown {
   if (typeof raw !== "string" || raw === "")

@@ -55,13 +55,14 @@ export function commentPayload(
   body: string,
   login: string,
   number: number,
+  commentId = 777,
 ): Json {
   const payload = examplePayload("issue_comment", "created");
   payload.issue.number = number;
   payload.issue.pull_request = {
     url: `https://api.github.com/repos/Codertocat/Hello-World/pulls/${number}`,
   };
-  Object.assign(payload.comment, { body, id: 777 });
+  Object.assign(payload.comment, { body, id: commentId });
   Object.assign(payload.comment.user, { login, type: "User" });
   Object.assign(payload.sender, { login, type: "User" });
   return payload;

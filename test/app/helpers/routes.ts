@@ -36,6 +36,14 @@ export function routes(gh: GitHubDouble): Route[] {
       }),
     ),
     route("GET", "pulls/(\\d+)", (m) => ok(200, pullJson(gh, Number(m[1])))),
+    route("GET", "pulls", (_m, _b, q) =>
+      page(
+        q.get("state") === "open"
+          ? [...gh.pulls.keys()].map((n) => pullJson(gh, n))
+          : [],
+        q,
+      ),
+    ),
     route("GET", "pulls/(\\d+)/files", (m, _b, q) =>
       page(filesOf(gh, pull(gh, Number(m[1]))), q),
     ),
@@ -128,11 +136,22 @@ export function routes(gh: GitHubDouble): Route[] {
       return ok(200, c);
     }),
     route("POST", "issues/comments/(\\d+)/reactions", (m, body) => {
-      gh.reactions.push({
-        comment: Number(m[1]),
-        content: String((body as Body).content),
-      });
-      return ok(201, { id: gh.nextId++, content: (body as Body).content });
+      const comment = Number(m[1]);
+      const content = String((body as Body).content);
+      // GitHub answers 200 with the existing reaction when it is a repeat.
+      const same = gh.reactions.find(
+        (r) => r.comment === comment && r.content === content,
+      );
+      if (same) return ok(200, { id: same.id, content });
+      const reaction = { id: gh.nextId++, comment, content };
+      gh.reactions.push(reaction);
+      return ok(201, { id: reaction.id, content });
+    }),
+    route("DELETE", "issues/comments/(\\d+)/reactions/(\\d+)", (m) => {
+      const at = gh.reactions.findIndex((r) => r.id === Number(m[2]));
+      if (at < 0) return ok(404, { message: "Not Found" });
+      gh.reactions.splice(at, 1);
+      return { status: 204 };
     }),
     route("GET", "pulls/(\\d+)/comments", (_m, _b, q) =>
       page(gh.reviewComments, q),
@@ -170,6 +189,11 @@ export function routes(gh: GitHubDouble): Route[] {
         user: { login: m[1] },
       });
     }),
+    route("GET", "/orgs/([^/]+)/teams/([^/]+)", (m) =>
+      gh.teams.has(m[2] ?? "")
+        ? ok(200, { id: 1, slug: m[2], name: m[2] })
+        : ok(404, { message: "Not Found" }),
+    ),
     route("GET", "/orgs/([^/]+)/teams/([^/]+)/memberships/([^/]+)", (m) =>
       gh.teams.get(m[2] ?? "")?.has(m[3] ?? "")
         ? ok(200, { state: "active", role: "member", url: "" })

@@ -26,6 +26,16 @@ const cases: [string, Command | undefined][] = [
   ["/gitopsrecheck", undefined],
   ["please run /gitops recheck", undefined],
   ["> /gitops recheck", undefined],
+  ["  >/gitops recheck", undefined],
+  ["> see below\n/gitops recheck", undefined],
+  ["> quoted\n\n/gitops recheck", { name: "recheck" }],
+  ["```\n/gitops recheck\n```", undefined],
+  ["~~~sh\n/gitops recheck\n~~~\n", undefined],
+  ["````\n```\n/gitops recheck\n````", undefined],
+  ["```\n/gitops help\n```\n/gitops recheck", { name: "recheck" }],
+  ["```\nnever closed\n/gitops recheck", undefined],
+  ["text\n\n    /gitops recheck", undefined],
+  ["\t/gitops recheck", undefined],
   ["", undefined],
 ];
 
