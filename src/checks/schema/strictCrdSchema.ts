@@ -15,12 +15,15 @@ const EMBEDDED = {
  * carry `apiVersion`, `kind` and `metadata`). The root gets `apiVersion`,
  * `kind` and `metadata` (free-form unless a strict ObjectMeta schema is
  * given: CRDs leave it to the API server, which rejects unknown fields).
+ * With `keepUnknown` (a v1beta1 CRD's `preserveUnknownFields`), no object
+ * but `metadata` rejects unlisted fields, as the API server did not.
  */
 export function strictCrdSchema(
   openAPIV3Schema: unknown,
   metadata: Json = EMBEDDED.metadata,
+  keepUnknown = false,
 ): Json {
-  const root = strict(openAPIV3Schema);
+  const root = strict(openAPIV3Schema, keepUnknown);
   const props = (root["properties"] ?? {}) as Json;
   root["properties"] = {
     ...props,
@@ -29,13 +32,13 @@ export function strictCrdSchema(
     metadata,
   };
   root["type"] ??= "object";
-  if (root["x-kubernetes-preserve-unknown-fields"] !== true) {
+  if (root["x-kubernetes-preserve-unknown-fields"] !== true && !keepUnknown) {
     root["additionalProperties"] ??= false;
   }
   return root;
 }
 
-function strict(node: unknown): Json {
+function strict(node: unknown, keepUnknown: boolean): Json {
   if (typeof node !== "object" || node === null || Array.isArray(node)) {
     return {};
   }
@@ -45,15 +48,16 @@ function strict(node: unknown): Json {
   if (s["x-kubernetes-embedded-resource"] === true) {
     s["properties"] = { ...EMBEDDED, ...((s["properties"] ?? {}) as Json) };
   }
-  mapChildren(s);
-  const open = s["x-kubernetes-preserve-unknown-fields"] === true;
+  mapChildren(s, (child) => strict(child, keepUnknown));
+  const open =
+    keepUnknown || s["x-kubernetes-preserve-unknown-fields"] === true;
   if (s["properties"] !== undefined && !open) {
     s["additionalProperties"] ??= false;
   }
   return s;
 }
 
-function mapChildren(s: Json): void {
+function mapChildren(s: Json, strict: (node: unknown) => Json): void {
   for (const key of ["properties", "patternProperties"]) {
     const props = s[key];
     if (typeof props === "object" && props !== null) {
