@@ -1,3 +1,5 @@
+import { LIST_MAP_KEYS } from "./listKeys.js";
+
 type Json = Record<string, unknown>;
 
 const EMBEDDED = {
@@ -44,6 +46,7 @@ function strict(node: unknown, keepUnknown: boolean): Json {
   }
   const s: Json = { ...(node as Json) };
   delete s["x-kubernetes-validations"]; // CEL: evaluated by the API server
+  listType(s);
   if (s["x-kubernetes-int-or-string"] === true) return intOrString(s);
   if (s["x-kubernetes-embedded-resource"] === true) {
     s["properties"] = { ...EMBEDDED, ...((s["properties"] ?? {}) as Json) };
@@ -76,6 +79,23 @@ function mapChildren(s: Json, strict: (node: unknown) => Json): void {
     const v = s[key];
     if (Array.isArray(v)) s[key] = v.map(strict);
   }
+}
+
+/**
+ * `x-kubernetes-list-type`: the API server rejects a `set` with repeated
+ * items and a `map` with two items of the same keys.
+ */
+function listType(s: Json): void {
+  const type = s["x-kubernetes-list-type"];
+  const keys = s["x-kubernetes-list-map-keys"];
+  if (type === "set") s["uniqueItems"] = true;
+  if (type === "map" && Array.isArray(keys) && keys.every(isString)) {
+    s[LIST_MAP_KEYS] = keys;
+  }
+}
+
+function isString(v: unknown): v is string {
+  return typeof v === "string";
 }
 
 /** int-or-string: the usual `anyOf: [{type: integer}, {type: string}]` is
