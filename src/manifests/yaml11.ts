@@ -74,6 +74,8 @@ function goInt(sign: string, digits: string): number | undefined {
  */
 export function yaml11Scalars(doc: Document.Parsed): Yaml11Scalar[] {
   const out: Yaml11Scalar[] = [];
+  // One path stack for the whole walk: parsing runs on every file, so
+  // only a recorded scalar copies it.
   walk(doc, doc.contents as Node | null, [], out);
   return out;
 }
@@ -81,22 +83,23 @@ export function yaml11Scalars(doc: Document.Parsed): Yaml11Scalar[] {
 function walk(
   doc: Document.Parsed,
   node: Node | null | undefined,
-  path: FieldPath,
+  path: (string | number)[],
   out: Yaml11Scalar[],
 ): void {
   if (isMap(node)) {
     for (const pair of node.items) {
       if (!isPair(pair) || !isScalar(pair.key)) continue;
       if (typeof pair.key.value === "symbol") continue;
-      walk(
-        doc,
-        pair.value as Node | null,
-        [...path, String(pair.key.value)],
-        out,
-      );
+      path.push(String(pair.key.value));
+      walk(doc, pair.value as Node | null, path, out);
+      path.pop();
     }
   } else if (isSeq(node)) {
-    node.items.forEach((item, i) => walk(doc, item as Node, [...path, i], out));
+    node.items.forEach((item, i) => {
+      path.push(i);
+      walk(doc, item as Node, path, out);
+      path.pop();
+    });
   } else if (isAlias(node)) {
     const target = node.resolve(doc);
     if (isScalar(target)) walk(doc, target, path, out);
@@ -104,7 +107,7 @@ function walk(
     const text = node.source ?? String(node.value);
     const value = goYamlScalar(text);
     if (value !== undefined && value !== node.value) {
-      out.push({ path, text, value });
+      out.push({ path: [...path], text, value });
     }
   }
 }
