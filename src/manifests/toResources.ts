@@ -92,11 +92,15 @@ const IDENTITY: readonly FieldPath[] = [
   ["metadata", "generateName"],
 ];
 
-/** Identity fields that are set but not strings (`name: 123`, `yes`). */
+/**
+ * Identity fields that hold a number or a boolean (`name: 123`, `yes`).
+ * A map there is most often a Go template (`{{ .Release.Name }}`), and
+ * stays a missing field.
+ */
 function notStrings(value: Record<string, unknown>): FieldPath[] {
   return IDENTITY.filter((field) => {
     const v = valueAt(value, field);
-    return v !== undefined && v !== null && typeof v !== "string";
+    return typeof v === "number" || typeof v === "boolean";
   });
 }
 
@@ -108,11 +112,6 @@ function notAString(
 ): Finding {
   const v = valueAt(value, field);
   const name = field.join(".");
-  if (typeof v === "object") {
-    const got = Array.isArray(v) ? "a list" : "a map";
-    const message = `${name} must be a string, got ${got}`;
-    return structure(locate(field), "yaml/invalid-field", message);
-  }
   const written = text ?? String(v);
   const how = text === undefined ? "" : " (kubectl reads YAML 1.1)";
   const message =

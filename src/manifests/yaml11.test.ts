@@ -107,12 +107,6 @@ describe("toResources on identity fields that are not strings", () => {
       4,
     ],
     [
-      "a map",
-      "  name: {a: b}\n",
-      "metadata.name must be a string, got a map",
-      4,
-    ],
-    [
       "a namespace number",
       "  name: ok\n  namespace: 42\n",
       "metadata.namespace must be a string",
@@ -127,6 +121,13 @@ describe("toResources on identity fields that are not strings", () => {
     expect(out.problems[0]?.ruleId).toBe("yaml/invalid-field");
     expect(out.problems[0]?.message).toContain(says);
     expect(out.problems[0]?.location.line).toBe(line);
+  });
+
+  it("still says a missing name, or a templated one, is missing", () => {
+    const text =
+      "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ x }}\n";
+    const out = toResources("n.yaml", parseYaml("n.yaml", text).documents);
+    expect(out.problems[0]?.ruleId).toBe("yaml/missing-field");
   });
 
   it("still says a missing name is missing", () => {
