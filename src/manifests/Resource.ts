@@ -26,8 +26,9 @@ export interface Resource {
   /**
    * Unquoted scalars of the source that kubectl reads the YAML 1.1 way
    * (`yes` as `true`), with paths relative to `object`, which already
-   * holds that reading. Only set for manifests parsed from source files;
-   * tool output (kustomize) quotes such strings itself.
+   * holds that reading. Only set for manifests parsed from source files:
+   * objects of tool output hold the same reading, but their scalars are
+   * not tracked (kustomize quotes such strings itself; Helm does not).
    */
   yaml11?: readonly Yaml11Scalar[];
 }
