@@ -1,4 +1,5 @@
 import type { Location, ResourceRef } from "../findings/finding.js";
+import type { Yaml11Scalar } from "./yaml11.js";
 
 /** A path into a YAML value: map keys and sequence indexes. */
 export type FieldPath = readonly (string | number)[];
@@ -22,6 +23,14 @@ export interface Resource {
    * known position, and finally to `source`.
    */
   locate(field: FieldPath): Location;
+  /**
+   * Unquoted scalars of the source that kubectl reads the YAML 1.1 way
+   * (`yes` as `true`), with paths relative to `object`, which already
+   * holds that reading. Only set for manifests parsed from source files:
+   * objects of tool output hold the same reading, but their scalars are
+   * not tracked (kustomize quotes such strings itself; Helm does not).
+   */
+  yaml11?: readonly Yaml11Scalar[];
 }
 
 /** The identity fields of a resource, for findings. */

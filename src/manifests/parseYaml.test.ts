@@ -26,8 +26,8 @@ const cases: Case[] = [
     text:
       "apiVersion: v1\nkind: List\nitems:\n" +
       "  - apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: x}\n" +
-      "  - apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: y}\n",
-    resources: ["x", "y"],
+      "  - apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: z}\n",
+    resources: ["x", "z"],
     rules: [],
     firstLine: 4,
   },

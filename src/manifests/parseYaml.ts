@@ -11,6 +11,7 @@ import {
 } from "yaml";
 import type { Finding, Location } from "../findings/finding.js";
 import type { FieldPath } from "./Resource.js";
+import { yaml11Scalars, type Yaml11Scalar } from "./yaml11.js";
 
 /** Limits that protect the parser from hostile input. */
 export interface YamlLimits {
@@ -36,6 +37,11 @@ export interface YamlDocument {
   source: Location;
   /** Where a field of this document is defined. */
   locate(field: FieldPath): Location;
+  /**
+   * Plain scalars that kubectl, Argo CD and Flux (YAML 1.1) read
+   * differently from `value` (YAML 1.2): `yes`, `0777`, `1_000`.
+   */
+  yaml11: readonly Yaml11Scalar[];
 }
 
 /** What parsing one file gives: the usable documents and the problems. */
@@ -204,7 +210,7 @@ function toDocument(
     const node = findNode(contents, field);
     return node === undefined ? source : { path, line: lineOf(node) };
   };
-  return { index, value, source, locate };
+  return { index, value, source, locate, yaml11: yaml11Scalars(doc) };
 }
 
 /** Offset of the deepest node (or map key) that `field` reaches. */

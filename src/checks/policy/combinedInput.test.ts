@@ -7,7 +7,7 @@ describe("combinedInput (conftest --combine)", () => {
     const cm = (n: string) =>
       `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${n}\n`;
     const t = target("a", {
-      "a/two.yaml": `${cm("x")}---\n${cm("y")}`,
+      "a/two.yaml": `${cm("x")}---\n${cm("z")}`,
       "a/one.yaml": cm("one"),
     });
     const got = combinedInput(t.resources).map((f) => [
@@ -17,7 +17,7 @@ describe("combinedInput (conftest --combine)", () => {
     expect(got).toEqual([
       ["a/one.yaml", "one"],
       ["a/two.yaml", "x"],
-      ["a/two.yaml", "y"],
+      ["a/two.yaml", "z"],
     ]);
   });
 });

@@ -4,7 +4,7 @@ import { toResources } from "../../manifests/toResources.js";
 import { findResource, hitToFinding } from "./hitToFinding.js";
 
 const TEXT =
-  "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: n\nspec:\n  containers:\n    - name: a\n      image: x\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: q\n";
+  "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: ns\nspec:\n  containers:\n    - name: a\n      image: x\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: q\n";
 const resources = toResources(
   "pods.yaml",
   parseYaml("pods.yaml", TEXT).documents,
@@ -44,7 +44,7 @@ describe("hitToFinding", () => {
       message: "m",
       target: "plain:x",
       environment: "prod",
-      resource: { kind: "Pod", name: "p", namespace: "n" },
+      resource: { kind: "Pod", name: "p", namespace: "ns" },
     });
   });
 });
@@ -52,7 +52,7 @@ describe("hitToFinding", () => {
 describe("findResource", () => {
   const cases: [string, unknown, string | undefined][] = [
     ["by kind and name", { kind: "Pod", name: "q" }, "q"],
-    ["by name and namespace", { name: "p", namespace: "n" }, "p"],
+    ["by name and namespace", { name: "p", namespace: "ns" }, "p"],
     ["ambiguous", { kind: "Pod" }, undefined],
     ["unknown", { kind: "Pod", name: "z" }, undefined],
     ["no hint", undefined, undefined],

@@ -84,7 +84,8 @@ function compile(
   metadata: Record<string, unknown> | undefined,
 ): ValidateFunction {
   try {
-    return ajv.compile(strictCrdSchema(v.schema, metadata));
+    const keep = v.preserveUnknownFields;
+    return ajv.compile(strictCrdSchema(v.schema, metadata, keep));
   } catch (cause) {
     throw new Error(
       `schema check: the CRD schema of ${v.kind} ${v.apiVersion} ` +

@@ -1,4 +1,5 @@
 import type { ApiLifecycle } from "./apiLifecycle.js";
+import { ALPHA_REMOVALS } from "./apiLifecycleAlphas.js";
 
 const WORKLOADS = ["DaemonSet", "Deployment", "ReplicaSet", "StatefulSet"];
 const RBAC = ["ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding"];
@@ -38,9 +39,11 @@ function since(
 
 /**
  * Built-in API versions that come and go, after the Kubernetes deprecated
- * API migration guide (the data kubepug and pluto use).
+ * API migration guide (the data kubepug and pluto use), and the alpha
+ * versions removed since 1.16 (`ALPHA_REMOVALS`).
  */
 export const API_LIFECYCLES: readonly ApiLifecycle[] = [
+  ...ALPHA_REMOVALS,
   gone(
     "extensions/v1beta1",
     ["DaemonSet", "Deployment", "ReplicaSet"],

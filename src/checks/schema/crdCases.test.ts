@@ -25,19 +25,44 @@ spec:
               type: integer
 `;
 
+const GADGET =
+  "apiVersion: legacy.example.com/v1\nkind: Gadget\nmetadata:\n  name: g\n" +
+  "spec:\n  count: many\n  colour: red\n";
+
 /** Custom resources against CRDs of the repository. */
 const CASES: Case[] = [
   {
-    name: "a custom resource of an apiextensions/v1beta1 CRD",
-    files: {
-      "g.yaml":
-        "apiVersion: legacy.example.com/v1\nkind: Gadget\nmetadata:\n  name: g\n" +
-        "spec:\n  count: many\n  colour: red\n",
-    },
+    name: "a v1beta1 CRD keeps unknown fields by default (preserveUnknownFields)",
+    files: { "g.yaml": GADGET },
     repoOnly: { "legacy-crd.yaml": LEGACY_CRD },
     expected: [
       { ruleId: "schema/type", file: "g.yaml", marker: "count: many" },
+    ],
+  },
+  {
+    name: "a v1beta1 CRD with preserveUnknownFields: false is strict",
+    files: { "g.yaml": GADGET },
+    repoOnly: {
+      "legacy-crd.yaml": edit(
+        LEGACY_CRD,
+        "  version: v1\n",
+        "  version: v1\n  preserveUnknownFields: false\n",
+      ),
+    },
+    expected: [
+      { ruleId: "schema/type", file: "g.yaml", marker: "count: many" },
       { ruleId: "schema/unknown-field", file: "g.yaml", marker: "colour" },
+    ],
+  },
+  {
+    name: "metadata stays strict under preserveUnknownFields",
+    files: {
+      "g.yaml": edit(GADGET, "  name: g\n", "  name: g\n  lables: {}\n"),
+    },
+    repoOnly: { "legacy-crd.yaml": LEGACY_CRD },
+    expected: [
+      { ruleId: "schema/unknown-field", file: "g.yaml", marker: "lables" },
+      { ruleId: "schema/type", file: "g.yaml", marker: "count: many" },
     ],
   },
   {

@@ -11,6 +11,12 @@ export interface CrdVersion {
   deprecationWarning?: string;
   /** `openAPIV3Schema`, absent when the CRD declares none. */
   schema?: unknown;
+  /**
+   * The API server keeps fields the schema does not list (no pruning):
+   * `spec.preserveUnknownFields`, which defaults to true in
+   * `apiextensions.k8s.io/v1beta1` CRDs. Such fields are then not errors.
+   */
+  preserveUnknownFields: boolean;
   /** Where the CRD is, for messages. */
   source: Location;
 }
@@ -29,7 +35,8 @@ export function isCrd(r: Pick<Resource, "apiVersion" | "kind">): boolean {
  * The versions a CRD declares, with their schema. Reads `apiextensions/v1`
  * (`spec.versions[].schema.openAPIV3Schema`) and the older v1beta1 shape
  * (`spec.version` / `spec.validation.openAPIV3Schema`). Malformed CRDs
- * give no versions: the schema check reports the CRD itself.
+ * give no versions: the schema check reports the CRD itself. A v1beta1
+ * CRD keeps unknown fields unless it says `preserveUnknownFields: false`.
  */
 export function crdVersions(crd: Resource): CrdVersion[] {
   const spec = obj(crd.object["spec"]);
@@ -40,9 +47,16 @@ export function crdVersions(crd: Resource): CrdVersion[] {
   const declared = Array.isArray(spec["versions"])
     ? spec["versions"].map(obj)
     : [{ name: spec["version"], served: true }];
+  const preserve =
+    spec["preserveUnknownFields"] === true ||
+    (crd.apiVersion === "apiextensions.k8s.io/v1beta1" &&
+      spec["preserveUnknownFields"] !== false);
   return declared
     .filter((v) => str(v["name"]))
-    .map((v) => toVersion(v, group, kind, shared, crd.source));
+    .map((v) => ({
+      ...toVersion(v, group, kind, shared, crd.source),
+      preserveUnknownFields: preserve,
+    }));
 }
 
 function toVersion(
@@ -51,8 +65,8 @@ function toVersion(
   kind: string,
   shared: unknown,
   source: Location,
-): CrdVersion {
-  const out: CrdVersion = {
+): Omit<CrdVersion, "preserveUnknownFields"> {
+  const out: Omit<CrdVersion, "preserveUnknownFields"> = {
     apiVersion: `${group}/${String(v["name"])}`,
     kind,
     served: v["served"] !== false,

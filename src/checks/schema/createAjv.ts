@@ -2,6 +2,7 @@ import { Ajv } from "ajv";
 import type { RegExpEngine } from "ajv/dist/types/index.js";
 import { RE2JS } from "re2js";
 import addFormatsModule from "ajv-formats";
+import { addListMapKeys } from "./listKeys.js";
 
 const addFormats = addFormatsModule as unknown as (
   ajv: Ajv,
@@ -54,7 +55,8 @@ const re2Engine: RegExpEngine = Object.assign(
  * each error (for "did you mean"), the OpenAPI formats of ajv-formats
  * (with Go durations, which kubeconform users trip on), and
  * no strict mode, since CRD schemas carry `x-kubernetes-*` keywords and
- * formats (`int-or-string`, `quantity`) that ajv does not know.
+ * formats (`int-or-string`, `quantity`) that ajv does not know, and the
+ * uniqueness of `x-kubernetes-list-type: map` keys.
  *
  * @param untrusted - schemas come from the pull request (its CRDs): their
  *   `pattern`s run on RE2 (linear time, and the dialect the API server
@@ -71,5 +73,6 @@ export function createAjv(untrusted = false): Ajv {
   });
   addFormats(ajv, FORMATS);
   ajv.addFormat("byte", (v: string) => BASE64.test(v.replace(/[\r\n]/g, "")));
-  return ajv.addFormat("duration", GO_DURATION);
+  ajv.addFormat("duration", GO_DURATION);
+  return addListMapKeys(ajv);
 }

@@ -2,6 +2,7 @@ import type { Finding } from "../../findings/finding.js";
 import type { Resource } from "../../manifests/Resource.js";
 import { apiStatus } from "./apiLifecycle.js";
 import { formatKubeVersion } from "./kubeVersion.js";
+import { offByDefault, type OffByDefaultApi } from "./offByDefault.js";
 import { suggestName } from "./schemaHints.js";
 import type { Report, SchemaContext } from "./validateResource.js";
 
@@ -9,7 +10,9 @@ import type { Report, SchemaContext } from "./validateResource.js";
  * The finding for a resource no schema describes. In Kubernetes' own
  * groups it is an error (no CRD can serve a kind or version there), with
  * the apiVersions the target serves or the kind it most likely means;
- * elsewhere a `checks.schema.unknownKinds` finding (a CRD we do not know).
+ * elsewhere a `checks.schema.unknownKinds` finding (a CRD we do not know),
+ * as for an off-by-default alpha or beta API that the shipped schemas
+ * lack (kubeconform `-ignore-missing-schemas`, not a rejection).
  */
 export async function missingSchema(
   r: Resource,
@@ -17,6 +20,11 @@ export async function missingSchema(
   report: Report,
 ): Promise<Finding> {
   const { apiVersion, kind } = r;
+  const off = offByDefault(apiVersion, kind, ctx.target);
+  if (off) {
+    const message = offByDefaultMessage(r, off);
+    return report("schema/unknown-kind", ctx.unknownKinds, message, []);
+  }
   const others = await ctx.builtin.otherVersions(apiVersion, kind);
   const served = (versions: string[]) => servedAt(versions, kind, ctx);
   if (others.core) {
@@ -57,4 +65,16 @@ function servedAt(versions: string[], kind: string, ctx: SchemaContext) {
 function groupName(apiVersion: string): string {
   const slash = apiVersion.lastIndexOf("/");
   return slash < 0 ? "the core group" : apiVersion.slice(0, slash);
+}
+
+function offByDefaultMessage(r: Resource, off: OffByDefaultApi): string {
+  const ga = off.ga
+    ? `; ${r.kind} is served as ${off.ga.apiVersion} from Kubernetes ${off.ga.since}`
+    : "";
+  return (
+    `${r.kind} ${r.apiVersion} is an off-by-default API (served only when ` +
+    `the cluster enables it: --runtime-config=${r.apiVersion}=true and its feature ` +
+    `gate); the shipped schemas do not have it, so its fields are not ` +
+    `checked${ga}`
+  );
 }

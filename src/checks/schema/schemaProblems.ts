@@ -1,6 +1,7 @@
 import type { ErrorObject } from "ajv";
 import type { FieldPath } from "../../manifests/Resource.js";
 import { formatFieldPath, toFieldPath } from "./fieldPath.js";
+import { LIST_MAP_KEYS } from "./listKeys.js";
 import { QUANTITY_PATTERN, suggestField } from "./schemaHints.js";
 
 /** One real problem of a resource, before it becomes a finding. */
@@ -84,6 +85,9 @@ function toProblem(e: ErrorObject, root: unknown): SchemaProblem {
       if (hint !== undefined) problem.hint = hint;
       return problem;
     }
+    case "uniqueItems":
+    case LIST_MAP_KEYS:
+      return duplicateItem(e, at);
     case "required": {
       const path = [...at, String(p["missingProperty"])];
       const msg = `${formatFieldPath(path)}: required field is missing`;
@@ -92,6 +96,17 @@ function toProblem(e: ErrorObject, root: unknown): SchemaProblem {
     default:
       return valueProblem(e, at);
   }
+}
+
+function duplicateItem(e: ErrorObject, at: FieldPath): SchemaProblem {
+  const p = e.params as { i: number; j: number; keys?: string[] };
+  const [first, again] = [Math.min(p.i, p.j), Math.max(p.i, p.j)];
+  const path = [...at, again];
+  const same = p.keys
+    ? `has the same ${p.keys.join(", ")} as item ${first} (x-kubernetes-list-type: map)`
+    : `repeats item ${first} (x-kubernetes-list-type: set)`;
+  const message = `${formatFieldPath(path)}: duplicate entry: ${same}`;
+  return { ruleId: "schema/duplicate-item", path, at: path, message };
 }
 
 function valueProblem(e: ErrorObject, at: FieldPath): SchemaProblem {

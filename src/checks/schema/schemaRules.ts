@@ -100,6 +100,13 @@ export const SCHEMA_RULES: ReadonlyMap<string, SchemaRuleDoc> = new Map(
       'Set checks.schema.kubernetesVersion to the cluster\'s minor release, e.g. "1.33"; for a newer cluster, upgrade GitOps Gate.',
     ),
     rule(
+      "schema/duplicate-item",
+      "error",
+      "Duplicate list entry",
+      "The CRD declares the list x-kubernetes-list-type: set (items must be unique) or map (no two items with the same x-kubernetes-list-map-keys), and the API server rejects a repeat.",
+      "Remove the repeated entry, or merge the two entries into one.",
+    ),
+    rule(
       "schema/invalid-crd",
       "error",
       "CRD schema does not compile",

@@ -1,3 +1,5 @@
+import { LIST_MAP_KEYS } from "./listKeys.js";
+
 type Json = Record<string, unknown>;
 
 const EMBEDDED = {
@@ -15,12 +17,15 @@ const EMBEDDED = {
  * carry `apiVersion`, `kind` and `metadata`). The root gets `apiVersion`,
  * `kind` and `metadata` (free-form unless a strict ObjectMeta schema is
  * given: CRDs leave it to the API server, which rejects unknown fields).
+ * With `keepUnknown` (a v1beta1 CRD's `preserveUnknownFields`), no object
+ * but `metadata` rejects unlisted fields, as the API server did not.
  */
 export function strictCrdSchema(
   openAPIV3Schema: unknown,
   metadata: Json = EMBEDDED.metadata,
+  keepUnknown = false,
 ): Json {
-  const root = strict(openAPIV3Schema);
+  const root = strict(openAPIV3Schema, keepUnknown);
   const props = (root["properties"] ?? {}) as Json;
   root["properties"] = {
     ...props,
@@ -29,31 +34,33 @@ export function strictCrdSchema(
     metadata,
   };
   root["type"] ??= "object";
-  if (root["x-kubernetes-preserve-unknown-fields"] !== true) {
+  if (root["x-kubernetes-preserve-unknown-fields"] !== true && !keepUnknown) {
     root["additionalProperties"] ??= false;
   }
   return root;
 }
 
-function strict(node: unknown): Json {
+function strict(node: unknown, keepUnknown: boolean): Json {
   if (typeof node !== "object" || node === null || Array.isArray(node)) {
     return {};
   }
   const s: Json = { ...(node as Json) };
   delete s["x-kubernetes-validations"]; // CEL: evaluated by the API server
+  listType(s);
   if (s["x-kubernetes-int-or-string"] === true) return intOrString(s);
   if (s["x-kubernetes-embedded-resource"] === true) {
     s["properties"] = { ...EMBEDDED, ...((s["properties"] ?? {}) as Json) };
   }
-  mapChildren(s);
-  const open = s["x-kubernetes-preserve-unknown-fields"] === true;
+  mapChildren(s, (child) => strict(child, keepUnknown));
+  const open =
+    keepUnknown || s["x-kubernetes-preserve-unknown-fields"] === true;
   if (s["properties"] !== undefined && !open) {
     s["additionalProperties"] ??= false;
   }
   return s;
 }
 
-function mapChildren(s: Json): void {
+function mapChildren(s: Json, strict: (node: unknown) => Json): void {
   for (const key of ["properties", "patternProperties"]) {
     const props = s[key];
     if (typeof props === "object" && props !== null) {
@@ -72,6 +79,23 @@ function mapChildren(s: Json): void {
     const v = s[key];
     if (Array.isArray(v)) s[key] = v.map(strict);
   }
+}
+
+/**
+ * `x-kubernetes-list-type`: the API server rejects a `set` with repeated
+ * items and a `map` with two items of the same keys.
+ */
+function listType(s: Json): void {
+  const type = s["x-kubernetes-list-type"];
+  const keys = s["x-kubernetes-list-map-keys"];
+  if (type === "set") s["uniqueItems"] = true;
+  if (type === "map" && Array.isArray(keys) && keys.every(isString)) {
+    s[LIST_MAP_KEYS] = keys;
+  }
+}
+
+function isString(v: unknown): v is string {
+  return typeof v === "string";
 }
 
 /** int-or-string: the usual `anyOf: [{type: integer}, {type: string}]` is

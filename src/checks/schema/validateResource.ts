@@ -11,6 +11,7 @@ import { lifecycleFinding } from "./lifecycleFinding.js";
 import { missingSchema } from "./missingSchema.js";
 import { pruneNulls } from "./pruneNulls.js";
 import { schemaProblems } from "./schemaProblems.js";
+import { withYaml11Hint } from "./yaml11Hint.js";
 import {
   aboutUnresolvedValue,
   withoutSopsMetadata,
@@ -144,6 +145,7 @@ function check(
     (e) => !aboutUnresolvedValue(e),
   );
   return schemaProblems(errors, object)
+    .map((p) => withYaml11Hint(p, r.yaml11))
     .map((p) => report(p.ruleId, "error", p.message, p.at))
     .sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0));
 }
