@@ -287,6 +287,8 @@ const LIT_OTHER = 0;
 const LIT_TEST = 1;
 /** `var := term` or `var = term` (not negated). */
 const LIT_BIND = 2;
+/** `some var in term` (no key). */
+const LIT_SOMEIN = 3;
 
 /** How {@link Evaluator.evalBody} runs one literal, computed once. */
 interface Step {
@@ -294,7 +296,7 @@ interface Step {
   /** LIT_TEST: the expression, when single-valued; LIT_BIND: the
    * right-hand side, when single-valued. */
   single: Single | null;
-  /** LIT_BIND: the bound var. */
+  /** LIT_BIND: the bound var; LIT_SOMEIN: the value var. */
   name: string;
 }
 const PLANS = new WeakMap<Literal[], Step[]>();
@@ -310,7 +312,14 @@ function planOf(lits: Literal[], cm: CompiledModules): Step[] {
 
 function stepOf(l: Literal, cm: CompiledModules): Step {
   const none: Step = { kind: LIT_OTHER, single: null, name: "" };
-  if (l.kind !== "expr" || l.withs.length) return none;
+  if (l.withs.length) return none;
+  if (l.kind === "somein") {
+    const v = l.value;
+    if (l.key || v.type !== "var" || v.name === "input" || v.name === "data")
+      return none;
+    return { kind: LIT_SOMEIN, single: singleOf(l.domain, cm), name: v.name };
+  }
+  if (l.kind !== "expr") return none;
   const e = l.expr;
   if (e.type !== "call")
     return { kind: LIT_TEST, single: singleOf(e, cm), name: "" };
@@ -434,6 +443,18 @@ export class Evaluator {
         }
         env.set(name, v);
         (bound ??= []).push(name);
+      } else if (
+        st.kind === LIT_SOMEIN &&
+        single &&
+        !env.has(st.name) &&
+        allBound(single.vars, env)
+      ) {
+        this.tick();
+        const coll = single.fn(this, env);
+        r =
+          coll !== undefined &&
+          this.eachIn(plan, lits, i + 1, st.name, coll, env, cb);
+        break;
       } else {
         r = this.evalLitNext(plan, lits, i, env, cb);
         break;
@@ -441,6 +462,38 @@ export class Evaluator {
       i++;
     }
     if (bound) for (const n of bound) env.delete(n);
+    return r;
+  }
+
+  /** Runs the rest of a body with `name` bound to each element of a
+   * collection in turn (as bindEach). */
+  private eachIn(
+    plan: Step[],
+    lits: Literal[],
+    i: number,
+    name: string,
+    coll: Value,
+    env: Env,
+    cb: Cb,
+  ): boolean {
+    let r = false;
+    if (Array.isArray(coll)) {
+      for (let j = 0; j < coll.length && !r; j++) {
+        env.set(name, coll[j]!);
+        r = this.evalPlan(plan, lits, i, env, cb);
+      }
+    } else if (coll instanceof RObject) {
+      for (const e of coll.entries()) {
+        env.set(name, e[1]);
+        if ((r = this.evalPlan(plan, lits, i, env, cb))) break;
+      }
+    } else if (coll instanceof RSet) {
+      for (const v of coll.values()) {
+        env.set(name, v);
+        if ((r = this.evalPlan(plan, lits, i, env, cb))) break;
+      }
+    }
+    env.delete(name);
     return r;
   }
 
