@@ -333,6 +333,21 @@ function stepOf(l: Literal, cm: CompiledModules): Step {
   return { kind: LIT_TEST, single: singleOf(e, cm), name: "" };
 }
 
+const PLAIN = new WeakMap<Term[], boolean>();
+
+/** True when function parameters are distinct vars (not input or data). */
+function plainParams(params: Term[]): boolean {
+  let r = PLAIN.get(params);
+  if (r === undefined) {
+    const names = params.map((p) => (p.type === "var" ? p.name : ""));
+    r =
+      names.every((n) => n !== "" && n !== "input" && n !== "data") &&
+      new Set(names).size === names.length;
+    PLAIN.set(params, r);
+  }
+  return r;
+}
+
 /** What builtins see of an evaluation; `where` is formatted on demand. */
 class Ctx implements BuiltinCtx {
   memo: Map<string, Value>;
@@ -1371,11 +1386,18 @@ export class Evaluator {
     args: Value[] | undefined,
   ): Value | undefined {
     const out: { v?: Value } = {};
-    if (args)
-      this.unifyArgs(rule.args ?? [], args, 0, env, () =>
-        this.ruleBody(rule, env, msg, out),
-      );
-    else this.ruleBody(rule, env, msg, out);
+    if (args) {
+      const params = rule.args ?? [];
+      if (plainParams(params)) {
+        // Distinct vars in a fresh env: unification just binds them.
+        for (let i = 0; i < params.length; i++)
+          env.set((params[i] as Term & { type: "var" }).name, args[i]!);
+        this.ruleBody(rule, env, msg, out);
+      } else
+        this.unifyArgs(params, args, 0, env, () =>
+          this.ruleBody(rule, env, msg, out),
+        );
+    } else this.ruleBody(rule, env, msg, out);
     return out.v;
   }
 
