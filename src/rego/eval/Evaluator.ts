@@ -1292,10 +1292,16 @@ export class Evaluator {
     if (complete.length) return this.evalComplete(complete);
     if (sets.length === node.rules.length) {
       const out = new RSet();
-      for (const r of sets)
-        this.evalRuleBody(r, (env) =>
-          this.evalTerm(r.key!, env, (k) => (out.add(k), false)),
-        );
+      for (const r of sets) {
+        const key = r.key!;
+        this.evalRuleBody(r, (env) => {
+          const one = this.one(key, env);
+          if (!one) return this.evalTerm(key, env, (k) => (out.add(k), false));
+          const k = one.fn(this, env);
+          if (k !== undefined) out.add(k);
+          return false;
+        });
+      }
       return out;
     }
     const obj = new RObject();
@@ -1407,13 +1413,27 @@ export class Evaluator {
     msg: string,
     out: { v?: Value },
   ): boolean {
-    return this.evalBody(rule.body, 0, env, () =>
-      this.evalTerm(rule.value, env, (v) => {
-        if (out.v !== undefined && !equal(out.v, v)) throw conflict(msg, rule);
-        out.v = v;
-        return false;
-      }),
-    );
+    return this.evalBody(rule.body, 0, env, () => {
+      const one = this.one(rule.value, env);
+      if (!one)
+        return this.evalTerm(rule.value, env, (v) =>
+          this.putOut(out, v, msg, rule),
+        );
+      const v = one.fn(this, env);
+      return v === undefined ? false : this.putOut(out, v, msg, rule);
+    });
+  }
+
+  /** Records a rule's value; a different second value is a conflict. */
+  private putOut(
+    out: { v?: Value },
+    v: Value,
+    msg: string,
+    rule: CRule,
+  ): boolean {
+    if (out.v !== undefined && !equal(out.v, v)) throw conflict(msg, rule);
+    out.v = v;
+    return false;
   }
 
   private unifyArgs(
