@@ -90,18 +90,22 @@ interface Single {
 }
 type OneFn = (ev: Evaluator, env: Env) => Value | undefined;
 
-/** Single-valued terms (null: not single). */
-const SINGLE = new WeakMap<Term, Single | null>();
+/** Single-valued terms (single null: not single), with the modules they
+ * were compiled against (closures capture their functions). */
+const SINGLE = new WeakMap<
+  Term,
+  { cm: CompiledModules; single: Single | null }
+>();
 
 /** Whether `t` has at most one value once its vars are bound (then its
  * compiled closure evaluates it without callbacks), else null. */
 function singleOf(t: Term, cm: CompiledModules): Single | null {
   const hit = SINGLE.get(t);
-  if (hit !== undefined) return hit;
+  if (hit !== undefined && hit.cm === cm) return hit.single;
   const out: string[] = [];
   const ok = collectSingle(t, cm, out);
   const r = ok ? { vars: [...new Set(out)], fn: compileOne(t, cm) } : null;
-  SINGLE.set(t, r);
+  SINGLE.set(t, { cm, single: r });
   return r;
 }
 
@@ -299,15 +303,14 @@ interface Step {
   /** LIT_BIND: the bound var; LIT_SOMEIN: the value var. */
   name: string;
 }
-const PLANS = new WeakMap<Literal[], Step[]>();
+const PLANS = new WeakMap<Literal[], { cm: CompiledModules; steps: Step[] }>();
 
 function planOf(lits: Literal[], cm: CompiledModules): Step[] {
-  let plan = PLANS.get(lits);
-  if (plan === undefined) {
-    plan = lits.map((l) => stepOf(l, cm));
-    PLANS.set(lits, plan);
-  }
-  return plan;
+  const hit = PLANS.get(lits);
+  if (hit !== undefined && hit.cm === cm) return hit.steps;
+  const steps = lits.map((l) => stepOf(l, cm));
+  PLANS.set(lits, { cm, steps });
+  return steps;
 }
 
 function stepOf(l: Literal, cm: CompiledModules): Step {
