@@ -217,12 +217,44 @@ function compileRef(t: Term & { type: "ref" }, cm: CompiledModules): OneFn {
     };
   }
   const name = h.name;
-  if (name === "data")
+  if (name === "data") {
+    // The rule tree node a static prefix of the path reaches, as nodeOne
+    // finds it (the first node with rules, or the path's end).
+    let node = cm.root;
+    let d = 0;
+    while (d < n && !node.rules.length) {
+      const seg = path[d]!;
+      if (seg.type !== "scalar" || typeof seg.value !== "string") break;
+      const c = node.children.get(seg.value);
+      if (c === undefined) break;
+      node = c;
+      d++;
+    }
+    if (node.rules.length || d === n) {
+      const keys = path.slice(0, d).map((p) => (p as { value: string }).value);
+      const target = node;
+      return (ev, env) => {
+        const v = env.get(name);
+        if (v !== undefined) return walk(ev, v, env);
+        if (ev.dataOverrides.length)
+          return ev.nodeOne(ev.cm.root, ev.st.data, path, 0, env);
+        let base: Value | undefined = ev.st.data;
+        for (let i = 0; i < d && base !== undefined; i++)
+          base = getChild(base, keys[i]!);
+        let cur = ev.materialize(target, base);
+        for (let i = d; i < n && cur !== undefined; i++) {
+          const k = fns[i]!(ev, env);
+          cur = k === undefined ? undefined : getChild(cur, k);
+        }
+        return cur;
+      };
+    }
     return (ev, env) => {
       const v = env.get(name);
       if (v !== undefined) return walk(ev, v, env);
       return ev.nodeOne(ev.cm.root, ev.st.data, path, 0, env);
     };
+  }
   if (name === "input")
     return (ev, env) => {
       const v = env.get(name);
