@@ -328,7 +328,11 @@ export class RSet {
     return this.map.values();
   }
   sorted(): Value[] {
-    return [...this.map.values()].sort(compare);
+    const vs = [...this.map.values()];
+    for (const v of vs) if (typeof v !== "string") return vs.sort(compare);
+    // Only strings: the default sort's order (UTF-16 code units) is
+    // compare's order for strings.
+    return vs.sort();
   }
   clone(): RSet {
     const s = new RSet();
