@@ -199,16 +199,27 @@ function compileRef(t: Term & { type: "ref" }, cm: CompiledModules): OneFn {
   const { head: h, path } = t;
   const fns = path.map((p) => compileOne(p, cm));
   const n = fns.length;
-  const walk = (ev: Evaluator, v: Value, env: Env): Value | undefined => {
-    let cur: Value | undefined = v;
-    for (let i = 0; i < n; i++) {
-      const k = fns[i]!(ev, env);
-      if (k === undefined) return undefined;
-      cur = getChild(cur, k);
-      if (cur === undefined) return undefined;
-    }
-    return cur;
-  };
+  const keys = path.every((p) => p.type === "scalar")
+    ? path.map((p) => (p as { value: Value }).value)
+    : undefined;
+  const walk = keys
+    ? (_ev: Evaluator, v: Value): Value | undefined => {
+        // Constant keys: no per-segment closure calls.
+        let cur: Value | undefined = v;
+        for (let i = 0; i < n && cur !== undefined; i++)
+          cur = getChild(cur, keys[i]!);
+        return cur;
+      }
+    : (ev: Evaluator, v: Value, env: Env): Value | undefined => {
+        let cur: Value | undefined = v;
+        for (let i = 0; i < n; i++) {
+          const k = fns[i]!(ev, env);
+          if (k === undefined) return undefined;
+          cur = getChild(cur, k);
+          if (cur === undefined) return undefined;
+        }
+        return cur;
+      };
   if (h.type !== "var") {
     const head = compileOne(h, cm);
     return (ev, env) => {
