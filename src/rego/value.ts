@@ -178,16 +178,15 @@ export class RObject {
   h: number | undefined = undefined;
   /** Composite keys by hash, built on first use. */
   private idx: Map<number, Composite[]> | undefined = undefined;
-  constructor() {
-    this.m = new Map();
+  /** An empty object; see {@link RObject.lazy} for `src`. */
+  constructor(src?: Record<string, unknown>) {
+    if (src === undefined) this.m = new Map();
+    else this.src = src;
   }
   /** An object over a plain JS object's own enumerable properties (those
    * not undefined), each converted when first read. */
   static lazy(src: Record<string, unknown>): RObject {
-    const o = new RObject();
-    o.m = undefined;
-    o.src = src;
-    return o;
+    return new RObject(src);
   }
   /** The plain JS object this object still wraps, if not yet converted. */
   lazySource(): Record<string, unknown> | undefined {
