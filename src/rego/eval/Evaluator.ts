@@ -1204,6 +1204,10 @@ export class Evaluator {
       return this.iterate(v, (k, x) =>
         this.unifyValue(seg, k, env, () => this.walk(x, path, i + 1, env, cb)),
       );
+    if (seg.type === "scalar") {
+      const c = getChild(v, seg.value);
+      return c === undefined ? false : this.walk(c, path, i + 1, env, cb);
+    }
     return this.evalTerm(seg, env, (k) => {
       const c = getChild(v, k);
       return c === undefined ? false : this.walk(c, path, i + 1, env, cb);
@@ -1247,16 +1251,31 @@ export class Evaluator {
         return this.eachChild(node, seg.name, path, i, env, cb);
       return this.walkMaterialized(node, base, path, i, env, cb);
     }
-    return this.evalTerm(seg, env, (k) => {
-      const child = typeof k === "string" ? node.children.get(k) : undefined;
-      const b = base === undefined ? undefined : getChild(base, k);
-      if (child) return this.evalNode(child, b, path, i + 1, env, cb);
-      const v = this.dataOverrides.length
-        ? this.overlay([...node.path, String(k)], b)
-        : b;
-      if (v === undefined) return false;
-      return this.walk(v, path, i + 1, env, cb);
-    });
+    if (seg.type === "scalar")
+      return this.nodeChild(node, base, seg.value, path, i, env, cb);
+    return this.evalTerm(seg, env, (k) =>
+      this.nodeChild(node, base, k, path, i, env, cb),
+    );
+  }
+
+  /** evalNode's step into key `k` of `node` (path[i] gave `k`). */
+  private nodeChild(
+    node: RuleNode,
+    base: Value | undefined,
+    k: Value,
+    path: Term[],
+    i: number,
+    env: Env,
+    cb: VCb,
+  ): boolean {
+    const child = typeof k === "string" ? node.children.get(k) : undefined;
+    const b = base === undefined ? undefined : getChild(base, k);
+    if (child) return this.evalNode(child, b, path, i + 1, env, cb);
+    const v = this.dataOverrides.length
+      ? this.overlay([...node.path, String(k)], b)
+      : b;
+    if (v === undefined) return false;
+    return this.walk(v, path, i + 1, env, cb);
   }
 
   private eachChild(
