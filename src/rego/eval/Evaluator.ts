@@ -467,7 +467,7 @@ export class Evaluator {
   ): boolean {
     // Literals with at most one solution run in this loop, without
     // callbacks: tests of single-valued terms and `x := term`.
-    let bound: string[] | undefined;
+    const start = i;
     let r: boolean;
     for (;;) {
       if (i === lits.length) {
@@ -503,7 +503,6 @@ export class Evaluator {
           break;
         }
         env.set(name, v);
-        (bound ??= []).push(name);
       } else if (
         st.kind === LIT_SOMEIN &&
         single &&
@@ -522,7 +521,9 @@ export class Evaluator {
       }
       i++;
     }
-    if (bound) for (const n of bound) env.delete(n);
+    // Every `x := term` step before i bound its var in this loop.
+    for (let j = start; j < i; j++)
+      if (plan[j]!.kind === LIT_BIND) env.delete(plan[j]!.name);
     return r;
   }
 
