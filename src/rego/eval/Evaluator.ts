@@ -1192,12 +1192,28 @@ export class Evaluator {
     if (i === path.length) return cb(v);
     const seg = path[i]!;
     if (seg.type === "var" && this.isUnbound(seg, env)) {
+      // As iterate, without a callback per element.
       const name = seg.name;
-      const r = this.iterate(v, (k, x) => {
-        this.tick();
-        env.set(name, k);
-        return this.walk(x, path, i + 1, env, cb);
-      });
+      let r = false;
+      if (Array.isArray(v)) {
+        for (let j = 0; j < v.length && !r; j++) {
+          this.tick();
+          env.set(name, j);
+          r = this.walk(v[j]!, path, i + 1, env, cb);
+        }
+      } else if (v instanceof RObject) {
+        for (const e of v.entries()) {
+          this.tick();
+          env.set(name, e[0]);
+          if ((r = this.walk(e[1], path, i + 1, env, cb))) break;
+        }
+      } else if (v instanceof RSet) {
+        for (const x of v.values()) {
+          this.tick();
+          env.set(name, x);
+          if ((r = this.walk(x, path, i + 1, env, cb))) break;
+        }
+      }
       env.delete(name);
       return r;
     }
