@@ -210,9 +210,10 @@ export class RObject {
   }
   private lazyGet(k: Value): Value | undefined {
     const src = this.src!;
-    if (typeof k !== "string" || !Object.hasOwn(src, k)) return undefined;
+    if (typeof k !== "string") return undefined;
     const x = src[k];
-    if (x === undefined) return undefined;
+    // Missing keys (common in policies) skip the own-property check.
+    if (x === undefined || !Object.hasOwn(src, k)) return undefined;
     // Scalars convert cheaply; only composites are kept (for identity).
     if (x === null || typeof x !== "object") return lazyConvert!(x);
     let got = this.got;
