@@ -75,37 +75,19 @@ export function prepareQuery(
   const vars = queryVars(lits);
   const valueExpr = body.map((l) => isValueExpr(l, cm));
   const litIndex = body.map((l) => index.get(l.loc) ?? 0);
+  const plan: QueryPlan = {
+    body,
+    vars,
+    valueExpr,
+    litIndex,
+    nLits: lits.length,
+  };
   const run = (
     opts: EvalOptions & { inputValue?: Value } = {},
   ): { bindings: Map<string, Value>; values: Value[] }[] => {
-    const ev = makeEvaluator(cm, opts);
-    const env: Env = new Map();
-    const out: { bindings: Map<string, Value>; values: Value[] }[] = [];
-    const vals: Value[] = new Array<Value>(lits.length).fill(true);
-    const step = (i: number): boolean => {
-      if (i === body.length) {
-        const b = new Map<string, Value>();
-        for (const v of vars) if (env.has(v)) b.set(v, env.get(v)!);
-        out.push({ bindings: b, values: vals.slice() });
-        return false;
-      }
-      const l = body[i]!;
-      const idx = litIndex[i]!;
-      if (valueExpr[i]) {
-        ev.tick();
-        return ev.evalTerm((l as { expr: Term }).expr, env, (v) => {
-          if (v === false) return false;
-          vals[idx] = v;
-          return step(i + 1);
-        });
-      }
-      return ev.evalLit(l, env, () => {
-        vals[idx] = true;
-        return step(i + 1);
-      });
-    };
-    guard(() => step(0));
-    return out;
+    const r = new QueryRun(plan, makeEvaluator(cm, opts));
+    guard(() => r.step(0));
+    return r.out;
   };
   return {
     vars,
@@ -122,6 +104,55 @@ export function prepareQuery(
         ),
       })),
   };
+}
+
+/** A compiled query's literals and what each yields. */
+interface QueryPlan {
+  body: Literal[];
+  vars: string[];
+  /** Per literal: a value expression (its value is the expression's). */
+  valueExpr: boolean[];
+  /** Per literal: the index of the query expression it came from. */
+  litIndex: number[];
+  nLits: number;
+}
+
+/** One evaluation of a query (a class, so no closure per evaluation). */
+class QueryRun {
+  readonly env: Env = new Map();
+  readonly out: { bindings: Map<string, Value>; values: Value[] }[] = [];
+  readonly vals: Value[];
+  constructor(
+    readonly plan: QueryPlan,
+    readonly ev: Evaluator,
+  ) {
+    this.vals = new Array<Value>(plan.nLits).fill(true);
+  }
+
+  step(i: number): boolean {
+    const { body, vars, valueExpr, litIndex } = this.plan;
+    const { env, vals, ev } = this;
+    if (i === body.length) {
+      const b = new Map<string, Value>();
+      for (const v of vars) if (env.has(v)) b.set(v, env.get(v)!);
+      this.out.push({ bindings: b, values: vals.slice() });
+      return false;
+    }
+    const l = body[i]!;
+    const idx = litIndex[i]!;
+    if (valueExpr[i]) {
+      ev.tick();
+      return ev.evalTerm((l as { expr: Term }).expr, env, (v) => {
+        if (v === false) return false;
+        vals[idx] = v;
+        return this.step(i + 1);
+      });
+    }
+    return ev.evalLit(l, env, () => {
+      vals[idx] = true;
+      return this.step(i + 1);
+    });
+  }
 }
 
 function guard(f: () => void): void {

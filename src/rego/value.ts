@@ -178,16 +178,15 @@ export class RObject {
   h: number | undefined = undefined;
   /** Composite keys by hash, built on first use. */
   private idx: Map<number, Composite[]> | undefined = undefined;
-  constructor() {
-    this.m = new Map();
+  /** An empty object; see {@link RObject.lazy} for `src`. */
+  constructor(src?: Record<string, unknown>) {
+    if (src === undefined) this.m = new Map();
+    else this.src = src;
   }
   /** An object over a plain JS object's own enumerable properties (those
    * not undefined), each converted when first read. */
   static lazy(src: Record<string, unknown>): RObject {
-    const o = new RObject();
-    o.m = undefined;
-    o.src = src;
-    return o;
+    return new RObject(src);
   }
   /** The plain JS object this object still wraps, if not yet converted. */
   lazySource(): Record<string, unknown> | undefined {
@@ -211,9 +210,10 @@ export class RObject {
   }
   private lazyGet(k: Value): Value | undefined {
     const src = this.src!;
-    if (typeof k !== "string" || !Object.hasOwn(src, k)) return undefined;
+    if (typeof k !== "string") return undefined;
     const x = src[k];
-    if (x === undefined) return undefined;
+    // Missing keys (common in policies) skip the own-property check.
+    if (x === undefined || !Object.hasOwn(src, k)) return undefined;
     // Scalars convert cheaply; only composites are kept (for identity).
     if (x === null || typeof x !== "object") return lazyConvert!(x);
     let got = this.got;
@@ -328,7 +328,11 @@ export class RSet {
     return this.map.values();
   }
   sorted(): Value[] {
-    return [...this.map.values()].sort(compare);
+    const vs = [...this.map.values()];
+    for (const v of vs) if (typeof v !== "string") return vs.sort(compare);
+    // Only strings: the default sort's order (UTF-16 code units) is
+    // compare's order for strings.
+    return vs.sort();
   }
   clone(): RSet {
     const s = new RSet();

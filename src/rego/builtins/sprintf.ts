@@ -64,11 +64,13 @@ function goTypeName(v: Value): string {
   return "ast." + typeName(v);
 }
 
+function signed(s: string, plus: boolean): string {
+  return plus && !s.startsWith("-") ? "+" + s : s;
+}
+
 function one(v: Value, sp: Spec): string {
   const { verb, prec, flags } = sp;
   const plus = flags.includes("+");
-  const withSign = (s: string): string =>
-    plus && !s.startsWith("-") ? "+" + s : s;
   switch (verb) {
     case "v":
       return vText(v);
@@ -89,7 +91,7 @@ function one(v: Value, sp: Spec): string {
     case "d": {
       const t = intText(v, 10);
       return t !== undefined
-        ? withSign(t)
+        ? signed(t, plus)
         : `%!d(${goTypeName(v)}=${vText(v)})`;
     }
     case "x":
@@ -112,8 +114,9 @@ function one(v: Value, sp: Spec): string {
     case "g":
     case "G":
       if (typeof v === "number" || typeof v === "bigint")
-        return withSign(
+        return signed(
           goFloat(Number(v), verb.toLowerCase() === "g" ? "g" : verb, prec),
+          plus,
         );
       return `%!${verb}(${goTypeName(v)}=${vText(v)})`;
     default:
@@ -121,24 +124,54 @@ function one(v: Value, sp: Spec): string {
   }
 }
 
+/** One verb of a format string: its flags, width and precision text. */
+interface Directive {
+  flags: string;
+  width: string | undefined;
+  prec: string | undefined;
+  /** The directive has a `.` (a precision, maybe empty). */
+  dot: boolean;
+  verb: string;
+}
+
+/** A format string split into literal text and directives. */
+type Parsed = (string | Directive)[];
+
+const PARSED = new Map<string, Parsed>();
+
+function parseFormat(format: string): Parsed {
+  let hit = PARSED.get(format);
+  if (hit !== undefined) return hit;
+  hit = [];
+  const re = /%([-+# 0]*)(\d+|\*)?(?:\.(\d+|\*)?)?([a-zA-Z%])/g;
+  let last = 0;
+  for (let m = re.exec(format); m; m = re.exec(format)) {
+    if (m.index > last) hit.push(format.slice(last, m.index));
+    last = re.lastIndex;
+    const [, flags = "", width, prec, verb] = m;
+    if (verb === "%") hit.push("%");
+    else hit.push({ flags, width, prec, dot: m[0].includes("."), verb: verb! });
+  }
+  if (last < format.length) hit.push(format.slice(last));
+  if (PARSED.size >= 1000) PARSED.clear();
+  PARSED.set(format, hit);
+  return hit;
+}
+
 /** Formats like Go's fmt.Sprintf with Rego values. */
 export function sprintf(format: string, args: Value[]): string {
   let out = "";
   let ai = 0;
-  const re = /%([-+# 0]*)(\d+|\*)?(?:\.(\d+|\*)?)?([a-zA-Z%])/g;
-  let last = 0;
-  for (let m = re.exec(format); m; m = re.exec(format)) {
-    out += format.slice(last, m.index);
-    last = re.lastIndex;
-    const [, flags = "", w, p, verb] = m;
-    if (verb === "%") {
-      out += "%";
+  for (const d of parseFormat(format)) {
+    if (typeof d === "string") {
+      out += d;
       continue;
     }
+    const { flags, width: w, prec: p, verb } = d;
     const width = w === "*" ? Number(args[ai++] ?? 0) : w ? Number(w) : 0;
     const prec =
       p === undefined
-        ? m[0].includes(".")
+        ? d.dot
           ? 0
           : -1
         : p === "*"
@@ -148,10 +181,9 @@ export function sprintf(format: string, args: Value[]): string {
       out += `%!${verb}(MISSING)`;
       continue;
     }
-    const s = one(args[ai++]!, { flags, prec, verb: verb! });
+    const s = one(args[ai++]!, { flags, prec, verb });
     out += pad(s, width, flags.includes("-"), flags.includes("0"));
   }
-  out += format.slice(last);
   if (ai < args.length)
     out +=
       "%!(EXTRA " +

@@ -142,7 +142,8 @@ function anyMatch(name: string, f: (s: string, p: string) => boolean): void {
   register(name, 2, ([a, b]) => {
     const xs = strList(a!, 1);
     const ps = strList(b!, 2);
-    return xs.some((s) => ps.some((p) => f(s, p)));
+    for (const s of xs) for (const p of ps) if (f(s, p)) return true;
+    return false;
   });
 }
 function strList(v: Value, pos: number): string[] {

@@ -82,19 +82,202 @@ function constantOf(t: Term): Value | undefined {
   return v;
 }
 
-/** Single-valued terms: the vars each needs bound (null: not single). */
-const SINGLE = new WeakMap<Term, string[] | null>();
+/** A single-valued term: the vars it needs bound and its compiled value
+ * (as {@link Evaluator.evalOne} gives it, undefined: no value). */
+interface Single {
+  vars: string[];
+  fn: OneFn;
+}
+type OneFn = (ev: Evaluator, env: Env) => Value | undefined;
 
-/** Whether `t` has at most one value once the returned vars are bound (then
- * {@link Evaluator.evalOne} evaluates it without callbacks), else null. */
-function singleVars(t: Term, cm: CompiledModules): string[] | null {
+/** Single-valued terms (single null: not single), with the modules they
+ * were compiled against (closures capture their functions). */
+const SINGLE = new WeakMap<
+  Term,
+  { cm: CompiledModules; single: Single | null }
+>();
+
+/** Whether `t` has at most one value once its vars are bound (then its
+ * compiled closure evaluates it without callbacks), else null. */
+function singleOf(t: Term, cm: CompiledModules): Single | null {
   const hit = SINGLE.get(t);
-  if (hit !== undefined) return hit;
+  if (hit !== undefined && hit.cm === cm) return hit.single;
   const out: string[] = [];
   const ok = collectSingle(t, cm, out);
-  const r = ok ? [...new Set(out)] : null;
-  SINGLE.set(t, r);
+  const r = ok ? { vars: [...new Set(out)], fn: compileOne(t, cm) } : null;
+  SINGLE.set(t, { cm, single: r });
   return r;
+}
+
+function allBound(vars: string[], env: Env): boolean {
+  for (let i = 0; i < vars.length; i++) if (!env.has(vars[i]!)) return false;
+  return true;
+}
+
+/** Compiles a term {@link collectSingle} accepts into a closure computing
+ * what {@link Evaluator.evalOne} would. */
+function compileOne(t: Term, cm: CompiledModules): OneFn {
+  switch (t.type) {
+    case "scalar": {
+      const v = t.value;
+      return () => v;
+    }
+    case "var": {
+      const name = t.name;
+      return (ev, env) => {
+        const v = env.get(name);
+        return v !== undefined ? v : ev.evalOne(t, env);
+      };
+    }
+    case "ref":
+      return compileRef(t, cm);
+    case "array":
+    case "set": {
+      const c = constantOf(t);
+      if (c !== undefined) return () => c;
+      const fns = t.items.map((i) => compileOne(i, cm));
+      const n = fns.length;
+      const isSet = t.type === "set";
+      return (ev, env) => {
+        const out = new Array<Value>(n);
+        for (let i = 0; i < n; i++) {
+          const v = fns[i]!(ev, env);
+          if (v === undefined) return undefined;
+          out[i] = v;
+        }
+        return isSet ? RSet.from(out) : out;
+      };
+    }
+    case "object": {
+      const c = constantOf(t);
+      if (c !== undefined) return () => c;
+      const fns = t.pairs.flatMap(([k, v]) => [
+        compileOne(k, cm),
+        compileOne(v, cm),
+      ]);
+      return (ev, env) => {
+        const vs = new Array<Value>(fns.length);
+        for (let i = 0; i < fns.length; i++) {
+          const v = fns[i]!(ev, env);
+          if (v === undefined) return undefined;
+          vs[i] = v;
+        }
+        const o = new RObject();
+        for (let i = 0; i < vs.length; i += 2) o.set(vs[i]!, vs[i + 1]!);
+        return o;
+      };
+    }
+    case "call": {
+      const { name, loc } = t;
+      const fns = t.args.map((a) => compileOne(a, cm));
+      const n = fns.length;
+      const rules = cm.funcs.get(name);
+      const b = rules ? undefined : getBuiltin(name);
+      return (ev, env) => {
+        const args = new Array<Value>(n);
+        for (let i = 0; i < n; i++) {
+          const v = fns[i]!(ev, env);
+          if (v === undefined) return undefined;
+          args[i] = v;
+        }
+        if (ev.fnOverrides.size) return ev.callOne(name, args, loc);
+        if (rules) return ev.callUser(rules, args);
+        if (!b?.multi) return ev.runBuiltin(b, name, args, loc);
+        return ev.callOne(name, args, loc);
+      };
+    }
+    default:
+      return (ev, env) => {
+        let out: Value | undefined;
+        ev.evalTerm(t, env, (v) => ((out = v), true));
+        return out;
+      };
+  }
+}
+
+function compileRef(t: Term & { type: "ref" }, cm: CompiledModules): OneFn {
+  const { head: h, path } = t;
+  const fns = path.map((p) => compileOne(p, cm));
+  const n = fns.length;
+  const keys = path.every((p) => p.type === "scalar")
+    ? path.map((p) => (p as { value: Value }).value)
+    : undefined;
+  const walk = keys
+    ? (_ev: Evaluator, v: Value): Value | undefined => {
+        // Constant keys: no per-segment closure calls.
+        let cur: Value | undefined = v;
+        for (let i = 0; i < n && cur !== undefined; i++)
+          cur = getChild(cur, keys[i]!);
+        return cur;
+      }
+    : (ev: Evaluator, v: Value, env: Env): Value | undefined => {
+        let cur: Value | undefined = v;
+        for (let i = 0; i < n; i++) {
+          const k = fns[i]!(ev, env);
+          if (k === undefined) return undefined;
+          cur = getChild(cur, k);
+          if (cur === undefined) return undefined;
+        }
+        return cur;
+      };
+  if (h.type !== "var") {
+    const head = compileOne(h, cm);
+    return (ev, env) => {
+      const v = head(ev, env);
+      return v === undefined ? undefined : walk(ev, v, env);
+    };
+  }
+  const name = h.name;
+  if (name === "data") {
+    // The rule tree node a static prefix of the path reaches, as nodeOne
+    // finds it (the first node with rules, or the path's end).
+    let node = cm.root;
+    let d = 0;
+    while (d < n && !node.rules.length) {
+      const seg = path[d]!;
+      if (seg.type !== "scalar" || typeof seg.value !== "string") break;
+      const c = node.children.get(seg.value);
+      if (c === undefined) break;
+      node = c;
+      d++;
+    }
+    if (node.rules.length || d === n) {
+      const keys = path.slice(0, d).map((p) => (p as { value: string }).value);
+      const target = node;
+      return (ev, env) => {
+        const v = env.get(name);
+        if (v !== undefined) return walk(ev, v, env);
+        if (ev.dataOverrides.length)
+          return ev.nodeOne(ev.cm.root, ev.st.data, path, 0, env);
+        let base: Value | undefined = ev.st.data;
+        for (let i = 0; i < d && base !== undefined; i++)
+          base = getChild(base, keys[i]!);
+        let cur = ev.materialize(target, base);
+        for (let i = d; i < n && cur !== undefined; i++) {
+          const k = fns[i]!(ev, env);
+          cur = k === undefined ? undefined : getChild(cur, k);
+        }
+        return cur;
+      };
+    }
+    return (ev, env) => {
+      const v = env.get(name);
+      if (v !== undefined) return walk(ev, v, env);
+      return ev.nodeOne(ev.cm.root, ev.st.data, path, 0, env);
+    };
+  }
+  if (name === "input")
+    return (ev, env) => {
+      const v = env.get(name);
+      if (v !== undefined) return walk(ev, v, env);
+      return ev.input === undefined ? undefined : walk(ev, ev.input, env);
+    };
+  return (ev, env) => {
+    const v = env.get(name);
+    if (v !== undefined) return walk(ev, v, env);
+    const hv = ev.evalOne(h, env);
+    return hv === undefined ? undefined : walk(ev, hv, env);
+  };
 }
 
 function collectSingle(t: Term, cm: CompiledModules, out: string[]): boolean {
@@ -151,25 +334,64 @@ const LIT_OTHER = 0;
 const LIT_TEST = 1;
 /** `var := term` or `var = term` (not negated). */
 const LIT_BIND = 2;
-const LIT_KINDS = new WeakMap<Literal, number>();
+/** `some var in term` (no key). */
+const LIT_SOMEIN = 3;
 
-function litKind(l: Literal, cm: CompiledModules): number {
-  let k = LIT_KINDS.get(l);
-  if (k === undefined) {
-    k = LIT_OTHER;
-    if (l.kind === "expr" && !l.withs.length) {
-      const e = l.expr;
-      if (e.type !== "call") k = LIT_TEST;
-      else if (e.name === "eq" || e.name === "assign") {
-        if (!l.negated && e.args[0]!.type === "var") k = LIT_BIND;
-      } else {
-        const ar = cm.arityOf(e.name);
-        if (!(ar !== undefined && e.args.length === ar + 1)) k = LIT_TEST;
-      }
-    }
-    LIT_KINDS.set(l, k);
+/** How {@link Evaluator.evalBody} runs one literal, computed once. */
+interface Step {
+  kind: number;
+  /** LIT_TEST: the expression, when single-valued; LIT_BIND: the
+   * right-hand side, when single-valued. */
+  single: Single | null;
+  /** LIT_BIND: the bound var; LIT_SOMEIN: the value var. */
+  name: string;
+}
+const PLANS = new WeakMap<Literal[], { cm: CompiledModules; steps: Step[] }>();
+
+function planOf(lits: Literal[], cm: CompiledModules): Step[] {
+  const hit = PLANS.get(lits);
+  if (hit !== undefined && hit.cm === cm) return hit.steps;
+  const steps = lits.map((l) => stepOf(l, cm));
+  PLANS.set(lits, { cm, steps });
+  return steps;
+}
+
+function stepOf(l: Literal, cm: CompiledModules): Step {
+  const none: Step = { kind: LIT_OTHER, single: null, name: "" };
+  if (l.withs.length) return none;
+  if (l.kind === "somein") {
+    const v = l.value;
+    if (l.key || v.type !== "var" || v.name === "input" || v.name === "data")
+      return none;
+    return { kind: LIT_SOMEIN, single: singleOf(l.domain, cm), name: v.name };
   }
-  return k;
+  if (l.kind !== "expr") return none;
+  const e = l.expr;
+  if (e.type !== "call")
+    return { kind: LIT_TEST, single: singleOf(e, cm), name: "" };
+  if (e.name === "eq" || e.name === "assign") {
+    const [a, b] = e.args as [Term, Term];
+    if (l.negated || a.type !== "var") return none;
+    return { kind: LIT_BIND, single: singleOf(b, cm), name: a.name };
+  }
+  const ar = cm.arityOf(e.name);
+  if (ar !== undefined && e.args.length === ar + 1) return none;
+  return { kind: LIT_TEST, single: singleOf(e, cm), name: "" };
+}
+
+const PLAIN = new WeakMap<Term[], boolean>();
+
+/** True when function parameters are distinct vars (not input or data). */
+function plainParams(params: Term[]): boolean {
+  let r = PLAIN.get(params);
+  if (r === undefined) {
+    const names = params.map((p) => (p.type === "var" ? p.name : ""));
+    r =
+      names.every((n) => n !== "" && n !== "input" && n !== "data") &&
+      new Set(names).size === names.length;
+    PLAIN.set(params, r);
+  }
+  return r;
 }
 
 /** What builtins see of an evaluation; `where` is formatted on demand. */
@@ -233,54 +455,119 @@ export class Evaluator {
   }
 
   evalBody(lits: Literal[], i: number, env: Env, cb: Cb): boolean {
+    return this.evalPlan(planOf(lits, this.cm), lits, i, env, cb);
+  }
+
+  private evalPlan(
+    plan: Step[],
+    lits: Literal[],
+    i: number,
+    env: Env,
+    cb: Cb,
+  ): boolean {
     // Literals with at most one solution run in this loop, without
     // callbacks: tests of single-valued terms and `x := term`.
-    let bound: string[] | undefined;
+    const start = i;
     let r: boolean;
     for (;;) {
       if (i === lits.length) {
         r = cb();
         break;
       }
-      const l = lits[i] as Literal & { kind: "expr" };
-      const kind = litKind(l, this.cm);
-      if (kind === LIT_TEST && this.isSingle(l.expr, env)) {
+      const st = plan[i]!;
+      const single = st.single;
+      if (st.kind === LIT_TEST && single && allBound(single.vars, env)) {
         this.tick();
-        const v = this.evalOne(l.expr, env);
-        if ((v !== undefined && v !== false) === l.negated) {
+        const v = single.fn(this, env);
+        const neg = (lits[i] as Literal & { kind: "expr" }).negated;
+        if ((v !== undefined && v !== false) === neg) {
           r = false;
           break;
         }
-      } else if (kind === LIT_BIND) {
-        const [a, b] = (l.expr as Term & { type: "call" }).args as [
-          Term & { type: "var" },
-          Term,
-        ];
-        if (!this.isUnbound(a, env) || !this.isSingle(b, env)) {
-          r = this.evalLitNext(lits, i, env, cb);
+      } else if (st.kind === LIT_BIND) {
+        const name = st.name;
+        if (
+          env.has(name) ||
+          name === "input" ||
+          name === "data" ||
+          !single ||
+          !allBound(single.vars, env)
+        ) {
+          r = this.evalLitNext(plan, lits, i, env, cb);
           break;
         }
         this.tick();
-        const v = this.evalOne(b, env);
+        const v = single.fn(this, env);
         if (v === undefined) {
           r = false;
           break;
         }
-        env.set(a.name, v);
-        (bound ??= []).push(a.name);
+        env.set(name, v);
+      } else if (
+        st.kind === LIT_SOMEIN &&
+        single &&
+        !env.has(st.name) &&
+        allBound(single.vars, env)
+      ) {
+        this.tick();
+        const coll = single.fn(this, env);
+        r =
+          coll !== undefined &&
+          this.eachIn(plan, lits, i + 1, st.name, coll, env, cb);
+        break;
       } else {
-        r = this.evalLitNext(lits, i, env, cb);
+        r = this.evalLitNext(plan, lits, i, env, cb);
         break;
       }
       i++;
     }
-    if (bound) for (const n of bound) env.delete(n);
+    // Every `x := term` step before i bound its var in this loop.
+    for (let j = start; j < i; j++)
+      if (plan[j]!.kind === LIT_BIND) env.delete(plan[j]!.name);
     return r;
   }
 
-  private evalLitNext(lits: Literal[], i: number, env: Env, cb: Cb): boolean {
+  /** Runs the rest of a body with `name` bound to each element of a
+   * collection in turn (as bindEach). */
+  private eachIn(
+    plan: Step[],
+    lits: Literal[],
+    i: number,
+    name: string,
+    coll: Value,
+    env: Env,
+    cb: Cb,
+  ): boolean {
+    let r = false;
+    if (Array.isArray(coll)) {
+      for (let j = 0; j < coll.length && !r; j++) {
+        env.set(name, coll[j]!);
+        r = this.evalPlan(plan, lits, i, env, cb);
+      }
+    } else if (coll instanceof RObject) {
+      for (const e of coll.entries()) {
+        env.set(name, e[1]);
+        if ((r = this.evalPlan(plan, lits, i, env, cb))) break;
+      }
+    } else if (coll instanceof RSet) {
+      for (const v of coll.values()) {
+        env.set(name, v);
+        if ((r = this.evalPlan(plan, lits, i, env, cb))) break;
+      }
+    }
+    env.delete(name);
+    return r;
+  }
+
+  private evalLitNext(
+    plan: Step[],
+    lits: Literal[],
+    i: number,
+    env: Env,
+    cb: Cb,
+  ): boolean {
     return this.evalLit(lits[i]!, env, () =>
-      this.evalBody(lits, i + 1, env, cb),
+      this.evalPlan(plan, lits, i + 1, env, cb),
     );
   }
 
@@ -293,13 +580,10 @@ export class Evaluator {
         return this.evalExpr(l.expr, env, cb);
       case "some":
         return cb();
-      case "somein":
-        if (
-          !l.key &&
-          this.isUnbound(l.value, env) &&
-          this.isSingle(l.domain, env)
-        ) {
-          const coll = this.evalOne(l.domain, env);
+      case "somein": {
+        const one = l.key ? null : this.one(l.domain, env);
+        if (one && this.isUnbound(l.value, env)) {
+          const coll = one.fn(this, env);
           return coll === undefined
             ? false
             : this.bindEach(l.value.name, coll, env, cb);
@@ -313,6 +597,7 @@ export class Evaluator {
               : this.unifyValue(l.value, v, env, cb),
           ),
         );
+      }
       case "every":
         return this.evalEvery(l, env, cb);
     }
@@ -501,8 +786,9 @@ export class Evaluator {
 
   unify(a: Term, b: Term, env: Env, cb: Cb): boolean {
     if (this.isUnbound(a, env)) {
-      if (this.isSingle(b, env)) {
-        const v = this.evalOne(b, env);
+      const one = this.one(b, env);
+      if (one) {
+        const v = one.fn(this, env);
         return v === undefined ? false : this.bind(a.name, v, env, cb);
       }
       return this.evalTerm(b, env, (v) => this.bind(a.name, v, env, cb));
@@ -651,17 +937,20 @@ export class Evaluator {
           t.loc,
         );
       }
-      case "ref":
-        if (this.isSingle(t, env)) {
-          const v = this.evalOne(t, env);
+      case "ref": {
+        const one = this.one(t, env);
+        if (one) {
+          const v = one.fn(this, env);
           return v === undefined ? false : cb(v);
         }
         return this.evalRef(t, env, cb);
+      }
       case "array": {
         const c = constantOf(t);
         if (c !== undefined) return cb(c);
-        if (this.isSingle(t, env)) {
-          const v = this.evalOne(t, env);
+        const one = this.one(t, env);
+        if (one) {
+          const v = one.fn(this, env);
           return v === undefined ? false : cb(v);
         }
         return this.evalArgs(t.items, 0, t.items.length, [], env, cb);
@@ -692,11 +981,12 @@ export class Evaluator {
       }
       case "objectcomp":
         return cb(this.objectComp(t, env));
-      case "call":
+      case "call": {
         if (t.name === "print" && !this.fnOverrides.has("print"))
           return this.evalPrint(t.args, env) && cb(true);
-        if (this.isSingle(t, env)) {
-          const v = this.evalOne(t, env);
+        const one = this.one(t, env);
+        if (one) {
+          const v = one.fn(this, env);
           return v === undefined ? false : cb(v);
         }
         if (t.args.some((a) => this.isUnbound(a, env)))
@@ -706,6 +996,7 @@ export class Evaluator {
         return this.evalArgs(t.args, 0, t.args.length, [], env, (args) =>
           this.callFn(t.name, args, t.loc, cb),
         );
+      }
       case "template":
         return cb(templateText(this, t.parts, env));
     }
@@ -740,15 +1031,13 @@ export class Evaluator {
     });
   }
 
-  /** True when `t` is single-valued and its vars are bound in `env`. */
-  private isSingle(t: Term, env: Env): boolean {
-    const vars = singleVars(t, this.cm);
-    if (vars === null) return false;
-    for (let i = 0; i < vars.length; i++) if (!env.has(vars[i]!)) return false;
-    return true;
+  /** The single-valued form of `t` when its vars are bound in `env`. */
+  private one(t: Term, env: Env): Single | null {
+    const s = singleOf(t, this.cm);
+    return s !== null && allBound(s.vars, env) ? s : null;
   }
 
-  /** The value of a term {@link isSingle} accepts (undefined: none), as
+  /** The value of a term {@link singleOf} accepts (undefined: none), as
    * evalTerm would give it, without callbacks. */
   evalOne(t: Term, env: Env): Value | undefined {
     switch (t.type) {
@@ -845,7 +1134,7 @@ export class Evaluator {
     return cur;
   }
 
-  private nodeOne(
+  nodeOne(
     node: RuleNode,
     base: Value | undefined,
     path: Term[],
@@ -873,11 +1162,7 @@ export class Evaluator {
   }
 
   /** callFn for a single-valued function, returning its value. */
-  private callOne(
-    name: string,
-    args: Value[],
-    loc: Term["loc"],
-  ): Value | undefined {
+  callOne(name: string, args: Value[], loc: Term["loc"]): Value | undefined {
     if (!this.fnOverrides.size) {
       const rules = this.cm.funcs.get(name);
       if (rules) return this.callUser(rules, args);
@@ -907,12 +1192,28 @@ export class Evaluator {
     if (i === path.length) return cb(v);
     const seg = path[i]!;
     if (seg.type === "var" && this.isUnbound(seg, env)) {
+      // As iterate, without a callback per element.
       const name = seg.name;
-      const r = this.iterate(v, (k, x) => {
-        this.tick();
-        env.set(name, k);
-        return this.walk(x, path, i + 1, env, cb);
-      });
+      let r = false;
+      if (Array.isArray(v)) {
+        for (let j = 0; j < v.length && !r; j++) {
+          this.tick();
+          env.set(name, j);
+          r = this.walk(v[j]!, path, i + 1, env, cb);
+        }
+      } else if (v instanceof RObject) {
+        for (const e of v.entries()) {
+          this.tick();
+          env.set(name, e[0]);
+          if ((r = this.walk(e[1], path, i + 1, env, cb))) break;
+        }
+      } else if (v instanceof RSet) {
+        for (const x of v.values()) {
+          this.tick();
+          env.set(name, x);
+          if ((r = this.walk(x, path, i + 1, env, cb))) break;
+        }
+      }
       env.delete(name);
       return r;
     }
@@ -920,6 +1221,10 @@ export class Evaluator {
       return this.iterate(v, (k, x) =>
         this.unifyValue(seg, k, env, () => this.walk(x, path, i + 1, env, cb)),
       );
+    if (seg.type === "scalar") {
+      const c = getChild(v, seg.value);
+      return c === undefined ? false : this.walk(c, path, i + 1, env, cb);
+    }
     return this.evalTerm(seg, env, (k) => {
       const c = getChild(v, k);
       return c === undefined ? false : this.walk(c, path, i + 1, env, cb);
@@ -963,16 +1268,31 @@ export class Evaluator {
         return this.eachChild(node, seg.name, path, i, env, cb);
       return this.walkMaterialized(node, base, path, i, env, cb);
     }
-    return this.evalTerm(seg, env, (k) => {
-      const child = typeof k === "string" ? node.children.get(k) : undefined;
-      const b = base === undefined ? undefined : getChild(base, k);
-      if (child) return this.evalNode(child, b, path, i + 1, env, cb);
-      const v = this.dataOverrides.length
-        ? this.overlay([...node.path, String(k)], b)
-        : b;
-      if (v === undefined) return false;
-      return this.walk(v, path, i + 1, env, cb);
-    });
+    if (seg.type === "scalar")
+      return this.nodeChild(node, base, seg.value, path, i, env, cb);
+    return this.evalTerm(seg, env, (k) =>
+      this.nodeChild(node, base, k, path, i, env, cb),
+    );
+  }
+
+  /** evalNode's step into key `k` of `node` (path[i] gave `k`). */
+  private nodeChild(
+    node: RuleNode,
+    base: Value | undefined,
+    k: Value,
+    path: Term[],
+    i: number,
+    env: Env,
+    cb: VCb,
+  ): boolean {
+    const child = typeof k === "string" ? node.children.get(k) : undefined;
+    const b = base === undefined ? undefined : getChild(base, k);
+    if (child) return this.evalNode(child, b, path, i + 1, env, cb);
+    const v = this.dataOverrides.length
+      ? this.overlay([...node.path, String(k)], b)
+      : b;
+    if (v === undefined) return false;
+    return this.walk(v, path, i + 1, env, cb);
   }
 
   private eachChild(
@@ -1054,10 +1374,16 @@ export class Evaluator {
     if (complete.length) return this.evalComplete(complete);
     if (sets.length === node.rules.length) {
       const out = new RSet();
-      for (const r of sets)
-        this.evalRuleBody(r, (env) =>
-          this.evalTerm(r.key!, env, (k) => (out.add(k), false)),
-        );
+      for (const r of sets) {
+        const key = r.key!;
+        this.evalRuleBody(r, (env) => {
+          const one = this.one(key, env);
+          if (!one) return this.evalTerm(key, env, (k) => (out.add(k), false));
+          const k = one.fn(this, env);
+          if (k !== undefined) out.add(k);
+          return false;
+        });
+      }
       return out;
     }
     const obj = new RObject();
@@ -1148,11 +1474,18 @@ export class Evaluator {
     args: Value[] | undefined,
   ): Value | undefined {
     const out: { v?: Value } = {};
-    if (args)
-      this.unifyArgs(rule.args ?? [], args, 0, env, () =>
-        this.ruleBody(rule, env, msg, out),
-      );
-    else this.ruleBody(rule, env, msg, out);
+    if (args) {
+      const params = rule.args ?? [];
+      if (plainParams(params)) {
+        // Distinct vars in a fresh env: unification just binds them.
+        for (let i = 0; i < params.length; i++)
+          env.set((params[i] as Term & { type: "var" }).name, args[i]!);
+        this.ruleBody(rule, env, msg, out);
+      } else
+        this.unifyArgs(params, args, 0, env, () =>
+          this.ruleBody(rule, env, msg, out),
+        );
+    } else this.ruleBody(rule, env, msg, out);
     return out.v;
   }
 
@@ -1162,13 +1495,27 @@ export class Evaluator {
     msg: string,
     out: { v?: Value },
   ): boolean {
-    return this.evalBody(rule.body, 0, env, () =>
-      this.evalTerm(rule.value, env, (v) => {
-        if (out.v !== undefined && !equal(out.v, v)) throw conflict(msg, rule);
-        out.v = v;
-        return false;
-      }),
-    );
+    return this.evalBody(rule.body, 0, env, () => {
+      const one = this.one(rule.value, env);
+      if (!one)
+        return this.evalTerm(rule.value, env, (v) =>
+          this.putOut(out, v, msg, rule),
+        );
+      const v = one.fn(this, env);
+      return v === undefined ? false : this.putOut(out, v, msg, rule);
+    });
+  }
+
+  /** Records a rule's value; a different second value is a conflict. */
+  private putOut(
+    out: { v?: Value },
+    v: Value,
+    msg: string,
+    rule: CRule,
+  ): boolean {
+    if (out.v !== undefined && !equal(out.v, v)) throw conflict(msg, rule);
+    out.v = v;
+    return false;
   }
 
   private unifyArgs(
@@ -1211,7 +1558,7 @@ export class Evaluator {
 
   /** A user function's result, computed once per evaluation for the same
    * arguments (as OPA caches function calls with ground arguments). */
-  private callUser(rules: CRule[], args: Value[]): Value | undefined {
+  callUser(rules: CRule[], args: Value[]): Value | undefined {
     this.tick();
     let byFirst = this.fcache.get(rules);
     if (byFirst === undefined) this.fcache.set(rules, (byFirst = new Map()));
@@ -1262,7 +1609,7 @@ export class Evaluator {
 
   /** A builtin's result (an array of results when multi); undefined when
    * it has none or fails without strict builtin errors. */
-  private runBuiltin(
+  runBuiltin(
     b: ReturnType<typeof getBuiltin>,
     name: string,
     args: Value[],
