@@ -37,6 +37,8 @@ export type PlannedSource =
   | {
       type: "directory";
       opts: DirectoryOptions;
+      /** The source's `path` field, where a missing folder is reported. */
+      pathAt?: Location;
       /** `.jsonnet` files Argo CD would evaluate and the gate does not. */
       jsonnet?: { files: string[]; at: Location };
     }
@@ -174,8 +176,10 @@ function planSource(s: unknown, ctx: SourceCtx): PlannedSource {
   if (typeof d["include"] === "string") opts.include = d["include"];
   if (typeof d["exclude"] === "string") opts.exclude = d["exclude"];
   const jsonnet = directoryFiles(ctx.files, opts, /\.jsonnet$/);
-  if (jsonnet.length === 0) return { type: "directory", opts };
-  return { type: "directory", opts, jsonnet: { files: jsonnet, at: loc([]) } };
+  const pathAt = loc(["path"]);
+  if (jsonnet.length === 0) return { type: "directory", opts, pathAt };
+  const at = loc([]);
+  return { type: "directory", opts, pathAt, jsonnet: { files: jsonnet, at } };
 }
 
 const KUSTOMIZE_FIELDS = [

@@ -36,6 +36,8 @@ export type FluxPlan = Common &
     | {
         type: "kustomization";
         dir: string;
+        /** The `spec.path` field, where a missing folder is reported. */
+        pathAt: Location;
         /** No kustomization file: Flux generates one over the directory. */
         generate: boolean;
         extra: Record<string, unknown>;
@@ -149,6 +151,7 @@ function planKustomization(o: FoundObject, ctx: FluxContext): FluxPlan {
     ...c,
     type: "kustomization",
     dir,
+    pathAt: at(["path"]),
     generate,
     extra: kustomizeExtra(spec),
     components,
@@ -211,7 +214,7 @@ function planHelmRelease(o: FoundObject, ctx: FluxContext): FluxPlan {
     c.notes.push({
       severity: "notice",
       message: `${what} is not in this repository; it was not fetched or rendered`,
-      at: at(chart ? ["chart"] : []),
+      at: at(chart ? ["chart", "spec", "chart"] : ["chartRef"]),
     });
     return { ...c, type: "skip" };
   }
