@@ -165,14 +165,15 @@ async function toResult(
       ? templatePath(req.chartDir, chunk.source)
       : req.entry.path;
     const templateLines = await linesOf(sb.root, template, lines);
-    const locate = helmLocator({
-      template,
-      templateLines,
-      valueFiles,
-      index,
-      ...(req.inlineAt ? { inlineAt: req.inlineAt } : {}),
-    });
     for (const object of parsed.objects) {
+      const locate = helmLocator({
+        template,
+        templateLines,
+        valueFiles,
+        index,
+        object,
+        ...(req.inlineAt ? { inlineAt: req.inlineAt } : {}),
+      });
       resources.push(renderedResource(object, locate));
     }
   }
