@@ -9,7 +9,7 @@ import { chartFiles, isChartDir } from "../helm/findCharts.js";
 import type { KustomizeGraph } from "../kustomize/KustomizeGraph.js";
 import { repoPath } from "../kustomize/repoPath.js";
 import { has, type InlineValuesAt } from "../helm/helmLocator.js";
-import { parse } from "yaml";
+import { inlineYaml } from "../locate/inlineYaml.js";
 import { helmValueFiles } from "./helmValueFiles.js";
 import { valueFilePath } from "./valueFilePath.js";
 
@@ -347,15 +347,9 @@ function inlineValuesAt(
     return (keys) =>
       has(inline, keys) ? locate(["valuesObject", ...keys]) : undefined;
   }
-  let parsed: unknown;
-  try {
-    parsed = parse(inline, { maxAliasCount: 100, logLevel: "error" });
-  } catch {
-    // Helm reports the bad values itself; we only lose the line mapping.
-    parsed = undefined;
-  }
-  // `values` is one YAML string: point at it as a whole.
-  return (keys) => (has(parsed, keys) ? locate(["values"]) : undefined);
+  // `values` is one YAML string; Helm reports bad values itself.
+  const doc = inlineYaml(locate(["values"]), inline)[0];
+  return (keys) => (doc && has(doc.value, keys) ? doc.locate(keys) : undefined);
 }
 
 /**

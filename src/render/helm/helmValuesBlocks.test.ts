@@ -84,6 +84,24 @@ spec:
         securityContext:
           privileged: true
 `,
+  "argocd/str.yaml": `apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata:
+  name: str
+  namespace: argocd
+spec:
+  project: default
+  destination:
+    namespace: app
+    server: https://kubernetes.default.svc
+  source:
+    repoURL: ${REPO}
+    path: charts/app
+    helm:
+      values: |
+        securityContext:
+          privileged: true
+`,
 };
 
 const C = ["spec", "template", "spec", "containers", 0];
@@ -122,11 +140,11 @@ describe("Helm values copied as blocks", () => {
     }
   });
 
-  it("points fields under toYaml at Argo CD's valuesObject", async () => {
-    const deploy = await render(argocdRenderer, "argocd/app.yaml");
-    expect(deploy.locate([...C, "securityContext", "privileged"])).toEqual({
-      path: "argocd/app.yaml",
-      line: 17,
-    });
+  it("points fields under toYaml at Argo CD's valuesObject and values", async () => {
+    for (const file of ["argocd/app.yaml", "argocd/str.yaml"]) {
+      const deploy = await render(argocdRenderer, file);
+      const field = [...C, "securityContext", "privileged"];
+      expect(deploy.locate(field), file).toEqual({ path: file, line: 17 });
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { posix } from "node:path";
-import type { Location } from "../../findings/finding.js";
-import { parseYaml, type YamlDocument } from "../../manifests/parseYaml.js";
+import type { YamlDocument } from "../../manifests/parseYaml.js";
 import { isObject } from "../../manifests/toResources.js";
+import { inlineYaml } from "./inlineYaml.js";
 import type { SourceIndex } from "./SourceIndex.js";
 
 /** One entry of a kustomization's patch fields, with positions. */
@@ -75,31 +75,9 @@ function entryDocs(
   const inline = isObject(item) ? item["patch"] : item;
   if (typeof inline === "string" && (isObject(item) || inline.includes("\n"))) {
     const key = isObject(item) ? [...at, "patch"] : at;
-    return inlineDocs(kustomization, key, inline);
+    return inlineYaml(kustomization.locate(key), inline);
   }
   const ref = isObject(item) ? item["path"] : undefined;
   if (typeof ref !== "string") return [];
   return index.documents(posix.normalize(posix.join(dir, ref)));
-}
-
-/**
- * Parses an inline patch. A multi-line one is a block scalar (`patch: |`)
- * whose text starts on the line after its key, so its line n is the key's
- * line + n; a one-line patch (`'[{"op": ...}]'`) sits on the key's line.
- */
-function inlineDocs(
-  kustomization: YamlDocument,
-  key: (string | number)[],
-  text: string,
-): YamlDocument[] {
-  const home = kustomization.locate(key);
-  const keyLine = home.line ?? 1;
-  const shift = text.includes("\n") ? keyLine : keyLine - 1;
-  const move = (l: Location): Location =>
-    l.line === undefined ? home : { ...home, line: l.line + shift };
-  return parseYaml(home.path, text).documents.map((d) => ({
-    ...d,
-    source: move(d.source),
-    locate: (f) => move(d.locate(f)),
-  }));
 }
