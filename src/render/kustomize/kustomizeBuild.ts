@@ -136,7 +136,10 @@ async function toResult(
     object,
     origin: takeOrigin(object, buildRoot),
   }));
-  await index.load(withOrigin.flatMap((o) => originFiles(o.origin)));
+  await index.load([
+    req.entry.path,
+    ...withOrigin.flatMap((o) => originFiles(o.origin)),
+  ]);
   await index.load(withOrigin.flatMap((o) => patchFilesOf(o.origin, index)));
   const resources = withOrigin.map(({ object, origin }) =>
     renderedResource(

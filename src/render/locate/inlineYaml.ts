@@ -22,3 +22,39 @@ export function inlineYaml(home: Location, text: string): YamlDocument[] {
     locate: (f) => move(d.locate(f)),
   }));
 }
+
+/**
+ * The documents of `text` where a document of `docs` holds it as a string
+ * (a patch the gate copied out of an app), else documents that all point
+ * at `fallback`.
+ */
+export function copiedFrom(
+  docs: readonly YamlDocument[],
+  text: string,
+  fallback: Location,
+): YamlDocument[] {
+  for (const doc of docs) {
+    const at = pathOf(doc.value, text, []);
+    if (at) return inlineYaml(doc.locate(at), text);
+  }
+  return parseYaml(fallback.path, text).documents.map((d) => ({
+    ...d,
+    source: fallback,
+    locate: () => fallback,
+  }));
+}
+
+function pathOf(
+  v: unknown,
+  text: string,
+  path: (string | number)[],
+): (string | number)[] | undefined {
+  if (v === text) return path;
+  if (path.length > 32 || v === null || typeof v !== "object") return undefined;
+  const entries = Array.isArray(v) ? v.entries() : Object.entries(v);
+  for (const [k, x] of entries) {
+    const found = pathOf(x, text, [...path, k]);
+    if (found) return found;
+  }
+  return undefined;
+}

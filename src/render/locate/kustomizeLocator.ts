@@ -28,11 +28,13 @@ const GENERATOR_FIELDS: Record<string, string> = {
   HelmChartInflationGenerator: "helmCharts",
 };
 
-/** Files kustomize may have read for a resource: load them first. */
+/**
+ * Files kustomize may have read for a resource (the gate's wrapper
+ * included, whose patches are found again in the app file): load them and
+ * the app file first.
+ */
 export function originFiles(origin: KustomizeOrigin): string[] {
-  const files = origin.transformedIn
-    .map((t) => t.file)
-    .filter((f) => !f.startsWith(".gitops-gate-"));
+  const files = origin.transformedIn.map((t) => t.file);
   if (origin.path) files.push(origin.path);
   if (origin.configuredIn) files.push(origin.configuredIn);
   return files;
@@ -59,7 +61,7 @@ export function kustomizeLocator(
   entry: Location,
 ): (field: FieldPath) => Location {
   const base = origin.path ? sourceDocs(origin.path, object, index) : [];
-  const patches = patchesOf(object, origin, index);
+  const patches = patchesOf(object, origin, index, entry);
   const home = homeOf(origin, index, entry);
   return (field) => {
     const set = transformerLine(object, field, origin, index, entry);
@@ -90,6 +92,7 @@ function patchesOf(
   object: Record<string, unknown>,
   origin: KustomizeOrigin,
   index: SourceIndex,
+  entry: Location,
 ): PatchMatch[] {
   const files = origin.transformedIn
     .filter((t) => t.kind.startsWith("Patch"))
@@ -99,7 +102,7 @@ function patchesOf(
     ...(origin.path ? originalNames(origin.path, object, index) : []),
   ];
   return [...new Set(files)].flatMap((file) =>
-    patchSources(file, index).flatMap((p): PatchMatch[] => {
+    patchSources(file, index, entry).flatMap((p): PatchMatch[] => {
       if (p.type === "strategic") {
         return sameObject(p.docs.flatMap(itemsOf), object).map(
           (c) => (field) => {

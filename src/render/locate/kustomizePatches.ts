@@ -1,7 +1,10 @@
 import { posix } from "node:path";
 import type { YamlDocument } from "../../manifests/parseYaml.js";
 import { isObject } from "../../manifests/toResources.js";
-import { inlineYaml } from "./inlineYaml.js";
+import type { Location } from "../../findings/finding.js";
+import type { FieldPath } from "../../manifests/Resource.js";
+import { copiedFrom, inlineYaml } from "./inlineYaml.js";
+import { GENERATED_DIR } from "./transformerLine.js";
 import type { SourceIndex } from "./SourceIndex.js";
 
 /** One entry of a kustomization's patch fields, with positions. */
@@ -23,18 +26,29 @@ const cache = new WeakMap<YamlDocument, PatchSource[]>();
  * kustomize applies them. Patch files must be loaded into `index` already;
  * inline patches are parsed here, their lines shifted to where they sit in
  * the kustomization.
+ *
+ * @param entry - the app that asked for the gate's wrapper kustomization
  */
-export function patchSources(file: string, index: SourceIndex): PatchSource[] {
+export function patchSources(
+  file: string,
+  index: SourceIndex,
+  entry: Location,
+): PatchSource[] {
   const doc = index.documents(file)[0];
   if (!doc || !isObject(doc.value)) return [];
   const known = cache.get(doc);
   if (known) return known;
   const dir = posix.dirname(file);
+  // The gate's wrapper holds patches copied from the app (Flux spec.patches
+  // or postRenderers, Argo CD kustomize.patches): find them in its file.
+  const inline: InlineDocs = file.startsWith(GENERATED_DIR)
+    ? (_, text) => copiedFrom(index.documents(entry.path), text, entry)
+    : (key, text) => inlineYaml(doc.locate(key), text);
   const out: PatchSource[] = [];
   for (const field of FIELDS) {
     const list = doc.value[field];
     for (const [i, item] of (Array.isArray(list) ? list : []).entries()) {
-      const docs = entryDocs(doc, [field, i], item, dir, index);
+      const docs = entryDocs(inline, [field, i], item, dir, index);
       if (docs.length === 0) continue;
       const array =
         field === "patchesJson6902" || Array.isArray(docs[0]!.value);
@@ -65,8 +79,11 @@ export function patchFileRefs(file: string, index: SourceIndex): string[] {
   });
 }
 
+/** The documents of an inline patch at `key` of the kustomization. */
+type InlineDocs = (key: FieldPath, text: string) => YamlDocument[];
+
 function entryDocs(
-  kustomization: YamlDocument,
+  inlineDocs: InlineDocs,
   at: [string, number],
   item: unknown,
   dir: string,
@@ -75,7 +92,7 @@ function entryDocs(
   const inline = isObject(item) ? item["patch"] : item;
   if (typeof inline === "string" && (isObject(item) || inline.includes("\n"))) {
     const key = isObject(item) ? [...at, "patch"] : at;
-    return inlineYaml(kustomization.locate(key), inline);
+    return inlineDocs(key, inline);
   }
   const ref = isObject(item) ? item["path"] : undefined;
   if (typeof ref !== "string") return [];
