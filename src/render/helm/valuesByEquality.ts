@@ -28,7 +28,10 @@ export function valuesByEquality(
   index: SourceIndex,
 ): Location | undefined {
   const docs = valueFiles.flatMap((f) => index.documents(f).slice(0, 1));
-  const merged = docs.reduce<unknown>((a, d) => merge(a, d.value), {});
+  // An empty values file changes nothing.
+  const merged = docs
+    .filter((d) => isObject(d.value))
+    .reduce<unknown>((a, d) => merge(a, d.value), {});
   for (let n = field.length; n > 0; n--) {
     const block = valueAt(object, field.slice(0, n));
     if (!hasContent(block)) continue;
