@@ -8,7 +8,7 @@ import { EQUAL_VALUES_NOTE, valuesByEquality } from "./valuesByEquality.js";
 const FILES: Record<string, string> = {
   "values.yaml": "pod:\n  labels:\n    app: web\nempty: {}\n",
   "values-prod.yaml": "pod:\n  labels:\n    tier: front\n",
-  "blank.yaml": "",
+  "blank.yaml": "~\n",
 };
 
 it.each<[unknown, (string | number)[], number | undefined]>([
