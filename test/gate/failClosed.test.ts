@@ -76,6 +76,7 @@ describe("the gate fails closed on targets it cannot check", () => {
         "  destination: {server: https://kubernetes.default.svc, namespace: web}",
         "",
       ].join("\n"),
+      line: 8,
       config:
         "render:\n  argocd:\n    repoURLs: [https://github.com/acme/gitops.git]\n",
     },
@@ -93,9 +94,11 @@ describe("the gate fails closed on targets it cannot check", () => {
         "  sourceRef: {kind: GitRepository, name: flux-system}",
         "",
       ].join("\n"),
+      line: 6,
       config: "",
     },
-  ])("$name is an error, not an empty app", async ({ file, text, config }) => {
+  ])("$name is an error, not an empty app", async (c) => {
+    const { file, text, config, line } = c;
     const dir = repo({
       [file]: text,
       "apps/web/overlays/dev/deployment.yaml": deployment,
@@ -105,11 +108,12 @@ describe("the gate fails closed on targets it cannot check", () => {
     const findings = JSON.parse(run.stdout).findings as {
       ruleId: string;
       message: string;
-      location: { path: string };
+      location: { path: string; line?: number };
     }[];
     const missing = findings.filter((f) => f.ruleId === "render/path-missing");
     expect(missing).toHaveLength(1);
-    expect(missing[0]?.location.path).toBe(file);
+    // The `path:` field, not the document's first line.
+    expect(missing[0]?.location).toEqual({ path: file, line });
     expect(missing[0]?.message).toContain("does not exist in this repository");
     expect(run.stdout).not.toContain(tmpdir());
     expect(run.code).toBe(1);

@@ -9,7 +9,7 @@ import { chartFiles, isChartDir } from "../helm/findCharts.js";
 import type { KustomizeGraph } from "../kustomize/KustomizeGraph.js";
 import { repoPath } from "../kustomize/repoPath.js";
 import { has, type InlineValuesAt } from "../helm/helmLocator.js";
-import { parse } from "yaml";
+import { inlineYaml } from "../locate/inlineYaml.js";
 import { helmValueFiles } from "./helmValueFiles.js";
 import { valueFilePath } from "./valueFilePath.js";
 import { argoChart, fetchedChartFiles } from "./argoChart.js";
@@ -47,6 +47,8 @@ export type PlannedSource =
   | {
       type: "directory";
       opts: DirectoryOptions;
+      /** The source's `path` field, where a missing folder is reported. */
+      pathAt?: Location;
       /** `.jsonnet` files Argo CD would evaluate and the gate does not. */
       jsonnet?: { files: string[]; at: Location };
     }
@@ -190,8 +192,10 @@ function planSource(s: unknown, ctx: SourceCtx): PlannedSource {
   if (typeof d["include"] === "string") opts.include = d["include"];
   if (typeof d["exclude"] === "string") opts.exclude = d["exclude"];
   const jsonnet = directoryFiles(ctx.files, opts, /\.jsonnet$/);
-  if (jsonnet.length === 0) return { type: "directory", opts };
-  return { type: "directory", opts, jsonnet: { files: jsonnet, at: loc([]) } };
+  const pathAt = loc(["path"]);
+  if (jsonnet.length === 0) return { type: "directory", opts, pathAt };
+  const at = loc([]);
+  return { type: "directory", opts, pathAt, jsonnet: { files: jsonnet, at } };
 }
 
 const KUSTOMIZE_FIELDS = [
@@ -366,15 +370,9 @@ function inlineValuesAt(
     return (keys) =>
       has(inline, keys) ? locate(["valuesObject", ...keys]) : undefined;
   }
-  let parsed: unknown;
-  try {
-    parsed = parse(inline, { maxAliasCount: 100, logLevel: "error" });
-  } catch {
-    // Helm reports the bad values itself; we only lose the line mapping.
-    parsed = undefined;
-  }
-  // `values` is one YAML string: point at it as a whole.
-  return (keys) => (has(parsed, keys) ? locate(["values"]) : undefined);
+  // `values` is one YAML string; Helm reports bad values itself.
+  const doc = inlineYaml(locate(["values"]), inline)[0];
+  return (keys) => (doc && has(doc.value, keys) ? doc.locate(keys) : undefined);
 }
 
 /**

@@ -69,7 +69,7 @@ async function renderSource(
     }
     case "directory": {
       const files = await ctx.tree.files();
-      const at = {
+      const at = s.pathAt ?? {
         path: target.path,
         ...(entry.line ? { line: entry.line } : {}),
       };

@@ -38,6 +38,8 @@ export type FluxPlan = Common &
     | {
         type: "kustomization";
         dir: string;
+        /** The `spec.path` field, where a missing folder is reported. */
+        pathAt: Location;
         /** No kustomization file: Flux generates one over the directory. */
         generate: boolean;
         extra: Record<string, unknown>;
@@ -155,6 +157,7 @@ function planKustomization(o: FoundObject, ctx: FluxContext): FluxPlan {
     ...c,
     type: "kustomization",
     dir,
+    pathAt: at(["path"]),
     generate,
     extra: kustomizeExtra(spec),
     components,
@@ -214,7 +217,6 @@ function planHelmRelease(o: FoundObject, ctx: FluxContext): FluxPlan {
     const what = chart
       ? `chart "${String(chart["chart"])}" from ${String((chart["sourceRef"] as Record<string, unknown> | undefined)?.["kind"])}`
       : "chartRef";
-    const field = chart ? ["chart"] : spec["chartRef"] ? ["chartRef"] : [];
     const source = fluxChartSource(
       spec,
       ns,
@@ -241,7 +243,7 @@ function planHelmRelease(o: FoundObject, ctx: FluxContext): FluxPlan {
           ? source.notice
           : "valuesFiles of a fetched chart are files inside that chart, " +
             "which the gate does not read; it was not rendered",
-      at: at(field),
+      at: at(chart ? ["chart", "spec", "chart"] : ["chartRef"]),
     });
     return { ...c, type: "skip" };
   }

@@ -66,9 +66,10 @@ describe("Flux HelmRelease postRenderers", () => {
     expect(spec.replicas).toBe(7);
     expect(spec.template.spec.containers[0]!.image).toBe("nginx:1.29");
     const image = ["spec", "template", "spec", "containers", 0, "image"];
+    // On the post-renderers' patch lines in the HelmRelease.
     expect(deploy.locate(["spec", "replicas"])).toEqual({
       path: "clusters/web.yaml",
-      line: 1,
+      line: 35,
     });
     expect(deploy.locate(["kind"]).path).toBe(
       "charts/web/templates/deployment.yaml",

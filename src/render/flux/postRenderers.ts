@@ -99,13 +99,19 @@ function relocate(
       b.name === r.name &&
       (b.namespace ?? "") === (r.namespace ?? ""),
   );
+  // The build's own lines are right only where they name the HelmRelease
+  // (its patches); the rest would name the scratch copy of helm's output.
+  const changed = (path: FieldPath) => {
+    const at = r.locate(path);
+    return at.path === entry.path ? at : entry;
+  };
   if (!same) return renderedResource(r.object, () => entry);
   return renderedResource(r.object, (path) =>
     path.length === 0 ||
     JSON.stringify(valueAt(same.object, path)) ===
       JSON.stringify(valueAt(r.object, path))
       ? same.locate(path)
-      : entry,
+      : changed(path),
   );
 }
 

@@ -98,7 +98,7 @@ async function renderPlan(
     files,
     plan.dir,
     "spec.path",
-    plan.entry,
+    plan.pathAt,
   );
   if (missing) return { target, ok: false, resources: [], findings: [missing] };
   if (plan.generate) await generateKustomization(sb, plan.dir, generated);

@@ -181,15 +181,16 @@ async function toResult(
     const templateLines = req.archive
       ? []
       : await linesOf(sb.root, template, lines);
-    const locate = helmLocator({
-      template,
-      templateLines,
-      valueFiles,
-      index,
-      ...(req.inlineAt ? { inlineAt: req.inlineAt } : {}),
-      ...(req.archive ? { fallback: req.entry } : {}),
-    });
     for (const object of parsed.objects) {
+      const locate = helmLocator({
+        template,
+        templateLines,
+        valueFiles,
+        index,
+        object,
+        ...(req.inlineAt ? { inlineAt: req.inlineAt } : {}),
+        ...(req.archive ? { fallback: req.entry } : {}),
+      });
       resources.push(renderedResource(object, locate));
     }
   }

@@ -37,3 +37,23 @@ describe("explainKustomizeError", () => {
     expect(explainKustomizeError(message)).toEqual({ message });
   });
 });
+
+describe("explainKustomizeError locations", () => {
+  it.each([
+    [
+      "error: couldn't make target for path 'a/b': invalid Kustomization: yaml: line 2: did not find expected key",
+      { dir: "a/b", syntaxLine: 2 },
+    ],
+    [
+      "error: recursed accumulation of path 'a': no resource matches strategic merge patch \"Service.v1.[noGrp]/my.web.[noNs]\": no matches for Id Service.v1.[noGrp]/my.web.[noNs]; failed",
+      { dir: "a", patch: { kind: "Service", name: "my.web" } },
+    ],
+    [
+      'error: must specify a target for JSON patch [path: "ops.yaml"]',
+      { patch: { path: "ops.yaml" } },
+    ],
+  ])("reads where %s happened", (message, where) => {
+    const { message: _, ...got } = explainKustomizeError(message);
+    expect(got).toEqual(where);
+  });
+});

@@ -1,5 +1,5 @@
 import { readFile, writeFile } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { join, posix, relative } from "node:path";
 import { stringify } from "yaml";
 import type { Finding, Location } from "../../findings/finding.js";
 import type { RenderedTarget, RenderTarget } from "../RenderTarget.js";
@@ -9,6 +9,7 @@ import { INSTALL_HINT } from "../sandbox/findTools.js";
 import { parseRendered } from "../parseRendered.js";
 import { explainKustomizeError } from "./explainKustomizeError.js";
 import { unwrapKustomizeError } from "./unwrapError.js";
+import { locateKustomizeError } from "./locateKustomizeError.js";
 import { renderedResource } from "../renderedResource.js";
 import { SourceIndex } from "../locate/SourceIndex.js";
 import { takeOrigin } from "../locate/kustomizeOrigin.js";
@@ -85,9 +86,8 @@ export async function kustomizeBuild(
 }
 
 /**
- * Starts a kustomize failure with its cause in plain words and, for a
- * missing resource the build's own kustomization lists, points at that
- * line.
+ * Starts a kustomize failure with its cause in plain words and points it
+ * at the kustomization line to fix, when kustomize names one.
  */
 async function explained(
   sb: Sandbox,
@@ -95,31 +95,15 @@ async function explained(
   failure: Finding,
 ): Promise<Finding> {
   const why = explainKustomizeError(unwrapKustomizeError(failure.message));
-  const out = { ...failure, message: why.message };
-  if (why.entry === undefined) return out;
-  for (const name of KUSTOMIZATION_NAMES) {
-    const path = req.dir ? `${req.dir}/${name}` : name;
-    const text = await readFile(join(sb.root, path), "utf8").catch(
-      () => undefined,
-    );
-    const line = text === undefined ? undefined : entryLine(text, why.entry);
-    if (line !== undefined) return { ...out, location: { path, line } };
-  }
-  return out;
-}
-
-const KUSTOMIZATION_NAMES = [
-  "kustomization.yaml",
-  "kustomization.yml",
-  "Kustomization",
-];
-
-/** The 1-based line of a `- entry` list item, if the text has one. */
-function entryLine(text: string, entry: string): number | undefined {
-  const quoted = entry.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const item = new RegExp(`^\\s*-\\s*(["']?)${quoted}\\1\\s*(#.*)?$`);
-  const i = text.split(/\r?\n/).findIndex((l) => item.test(l));
-  return i < 0 ? undefined : i + 1;
+  const read = async (path: string) => {
+    // Paths come from kustomize's message: read nothing outside the copy.
+    const rel = posix.normalize(path);
+    if (rel.startsWith("../") || posix.isAbsolute(rel)) return undefined;
+    return readFile(join(sb.root, rel), "utf8").catch(() => undefined);
+  };
+  const at = await locateKustomizeError(why, req.dir, read);
+  const out = { ...failure, message: at.message };
+  return at.location ? { ...out, location: at.location } : out;
 }
 
 function wrapperKustomization(
@@ -152,7 +136,10 @@ async function toResult(
     object,
     origin: takeOrigin(object, buildRoot),
   }));
-  await index.load(withOrigin.flatMap((o) => originFiles(o.origin)));
+  await index.load([
+    req.entry.path,
+    ...withOrigin.flatMap((o) => originFiles(o.origin)),
+  ]);
   await index.load(withOrigin.flatMap((o) => patchFilesOf(o.origin, index)));
   const resources = withOrigin.map(({ object, origin }) =>
     renderedResource(

@@ -1,4 +1,3 @@
-import { posix } from "node:path";
 import type { Location } from "../../findings/finding.js";
 import type { FieldPath } from "../../manifests/Resource.js";
 import type { YamlDocument } from "../../manifests/parseYaml.js";
@@ -6,6 +5,9 @@ import { isObject } from "../../manifests/toResources.js";
 import type { KustomizeOrigin } from "./kustomizeOrigin.js";
 import { matchDepth } from "./matchDepth.js";
 import { transformerLine } from "./transformerLine.js";
+import { jsonPatchLine } from "./jsonPatchOps.js";
+import { patchFileRefs, patchSources } from "./kustomizePatches.js";
+import { selects } from "./targetSelector.js";
 import type { SourceIndex } from "./SourceIndex.js";
 
 /** A document that may define fields of a rendered resource. */
@@ -26,11 +28,13 @@ const GENERATOR_FIELDS: Record<string, string> = {
   HelmChartInflationGenerator: "helmCharts",
 };
 
-/** Files kustomize may have read for a resource: load them first. */
+/**
+ * Files kustomize may have read for a resource (the gate's wrapper
+ * included, whose patches are found again in the app file): load them and
+ * the app file first.
+ */
 export function originFiles(origin: KustomizeOrigin): string[] {
-  const files = origin.transformedIn
-    .map((t) => t.file)
-    .filter((f) => !f.startsWith(".gitops-gate-"));
+  const files = origin.transformedIn.map((t) => t.file);
   if (origin.path) files.push(origin.path);
   if (origin.configuredIn) files.push(origin.configuredIn);
   return files;
@@ -41,14 +45,14 @@ export function patchFilesOf(
   origin: KustomizeOrigin,
   index: SourceIndex,
 ): string[] {
-  return origin.transformedIn.flatMap((t) => patchRefs(t.file, index));
+  return origin.transformedIn.flatMap((t) => patchFileRefs(t.file, index));
 }
 
 /**
  * A `locate` for a rendered resource: the line of the patch or resource
  * file that defines the field (the deepest match wins, later patches over
- * earlier ones and patches over the base), else the generator entry or the
- * entry kustomization.
+ * earlier ones and patches over the base; a JSON6902 op owns every field
+ * below its path), else the generator entry or the entry kustomization.
  */
 export function kustomizeLocator(
   object: Record<string, unknown>,
@@ -57,29 +61,67 @@ export function kustomizeLocator(
   entry: Location,
 ): (field: FieldPath) => Location {
   const base = origin.path ? sourceDocs(origin.path, object, index) : [];
-  const patches = origin.transformedIn
-    .filter((t) => t.kind.startsWith("Patch"))
-    .flatMap((t) =>
-      patchRefs(t.file, index).flatMap((p) => sourceDocs(p, object, index)),
-    );
+  const patches = patchesOf(object, origin, index, entry);
   const home = homeOf(origin, index, entry);
   return (field) => {
     const set = transformerLine(object, field, origin, index, entry);
     if (set) return set;
-    let best: { c: Candidate; path: FieldPath; depth: number } | undefined;
+    let best: { at: Location; depth: number } | undefined;
     for (const c of base) {
       const m = matchDepth(object, c.value, field);
-      if (!best || m.depth > best.depth) best = { c, ...m };
+      if (!best || m.depth > best.depth)
+        best = { at: located(c, m.path), depth: m.depth };
     }
     // Patches apply after the base and in order: a later one that reaches
     // as deep wins.
-    for (const c of patches) {
-      const m = matchDepth(object, c.value, field);
-      if (m.depth > 0 && m.depth >= (best?.depth ?? 0)) best = { c, ...m };
+    for (const p of patches) {
+      const m = p(field);
+      if (m && m.depth > 0 && m.depth >= (best?.depth ?? 0)) best = m;
     }
-    if (!best) return home;
-    return best.c.doc.locate([...best.c.at, ...best.path]);
+    return best ? best.at : home;
   };
+}
+
+/** How deep one patch reaches into a field, and where it says so. */
+type PatchMatch = (
+  field: FieldPath,
+) => { at: Location; depth: number } | undefined;
+
+/** The patches that may have changed `object`, in the order they ran. */
+function patchesOf(
+  object: Record<string, unknown>,
+  origin: KustomizeOrigin,
+  index: SourceIndex,
+  entry: Location,
+): PatchMatch[] {
+  const files = origin.transformedIn
+    .filter((t) => t.kind.startsWith("Patch"))
+    .map((t) => t.file);
+  const names = [
+    nameOf(object),
+    ...(origin.path ? originalNames(origin.path, object, index) : []),
+  ];
+  return [...new Set(files)].flatMap((file) =>
+    patchSources(file, index, entry).flatMap((p): PatchMatch[] => {
+      if (p.type === "strategic") {
+        return sameObject(p.docs.flatMap(itemsOf), object).map(
+          (c) => (field) => {
+            const m = matchDepth(object, c.value, field);
+            return { at: located(c, m.path), depth: m.depth };
+          },
+        );
+      }
+      if (p.target && !selects(p.target, object, names)) return [];
+      return p.docs.map((doc) => (field) => {
+        const at = jsonPatchLine(object, field, doc);
+        return at ? { at, depth: field.length } : undefined;
+      });
+    }),
+  );
+}
+
+function located(c: Candidate, path: FieldPath): Location {
+  return c.doc.locate([...c.at, ...path]);
 }
 
 function homeOf(
@@ -106,7 +148,14 @@ function sourceDocs(
   object: Record<string, unknown>,
   index: SourceIndex,
 ): Candidate[] {
-  const all = index.documents(path).flatMap((doc) => itemsOf(doc));
+  return sameObject(index.documents(path).flatMap(itemsOf), object);
+}
+
+/** The candidates for `object`: same kind, then same or included name. */
+function sameObject(
+  all: Candidate[],
+  object: Record<string, unknown>,
+): Candidate[] {
   const kind = object["kind"];
   const name = nameOf(object);
   const sameKind = all.filter(
@@ -121,6 +170,15 @@ function sourceDocs(
   return near.length > 0 ? near : sameKind.slice(0, 1);
 }
 
+/** Names the resource had in its source file, before any prefix. */
+function originalNames(
+  path: string,
+  object: Record<string, unknown>,
+  index: SourceIndex,
+): (string | undefined)[] {
+  return sourceDocs(path, object, index).map((c) => nameOf(c.value));
+}
+
 function itemsOf(doc: YamlDocument): Candidate[] {
   const v = doc.value;
   if (isObject(v) && Array.isArray(v["items"])) {
@@ -132,26 +190,4 @@ function itemsOf(doc: YamlDocument): Candidate[] {
 function nameOf(v: unknown): string | undefined {
   const m = isObject(v) ? v["metadata"] : undefined;
   return isObject(m) && typeof m["name"] === "string" ? m["name"] : undefined;
-}
-
-/** Repo paths of the patch files a kustomization file names. */
-function patchRefs(file: string, index: SourceIndex): string[] {
-  const k = index.documents(file)[0]?.value;
-  if (!isObject(k)) return [];
-  const dir = posix.dirname(file);
-  const out: string[] = [];
-  const add = (p: unknown) => {
-    if (typeof p === "string" && !p.includes("\n")) {
-      out.push(posix.normalize(posix.join(dir, p)));
-    }
-  };
-  for (const f of ["patches", "patchesJson6902"]) {
-    for (const p of asList(k[f])) if (isObject(p)) add(p["path"]);
-  }
-  for (const p of asList(k["patchesStrategicMerge"])) add(p);
-  return out;
-}
-
-function asList(v: unknown): unknown[] {
-  return Array.isArray(v) ? v : [];
 }

@@ -32,7 +32,7 @@ const FIELDS: Record<
 };
 
 /** Prefix of the wrapper kustomizations the gate writes in the sandbox. */
-const GENERATED_DIR = ".gitops-gate-";
+export const GENERATED_DIR = ".gitops-gate-";
 
 /**
  * The kustomization line of the last built-in transformer (images,

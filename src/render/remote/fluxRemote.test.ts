@@ -107,7 +107,7 @@ describe("Flux HelmRelease from a HelmRepository", () => {
       [
         "notice",
         'chart "web" from HelmRepository is not in this repository; it was not fetched or rendered',
-        { path: "clusters/prod/web.yaml", line: 7 },
+        { path: "clusters/prod/web.yaml", line: 9 },
       ],
     ]);
   });
