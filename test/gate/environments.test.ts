@@ -1,22 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Finding } from "../../src/findings/finding.js";
 import { cli } from "../helpers/cliHarness.js";
+import { tempRepos } from "../helpers/tempRepos.js";
 
-const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true })));
-
-function repo(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "gg-envs-"));
-  dirs.push(dir);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
+const { repo, cleanup } = tempRepos("gg-envs-");
+afterEach(cleanup);
 
 const base = {
   "apps/web/base/kustomization.yaml": "resources:\n  - deployment.yaml\n",

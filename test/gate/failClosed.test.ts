@@ -1,29 +1,13 @@
 import { execFileSync } from "node:child_process";
-import {
-  mkdirSync,
-  mkdtempSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
+import { symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { cli } from "../helpers/cliHarness.js";
+import { tempRepos } from "../helpers/tempRepos.js";
 
-const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true })));
-
-/** Writes files into a new folder and returns its path. */
-function repo(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "gg-failclosed-"));
-  dirs.push(dir);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
+const { repo, cleanup } = tempRepos("gg-failclosed-");
+afterEach(cleanup);
 
 const deployment = [
   "apiVersion: apps/v1",
