@@ -32,7 +32,12 @@ const run = spawnSync(
 rmSync(dir, { recursive: true, force: true });
 process.stdout.write(run.stdout);
 // Exit code 1 alone could also be a crash: require the gate's own verdict.
-const verdict = format === "text" ? /^FAILURE: /m : /failure/;
+// Each format states the verdict its own way (SARIF: error-level results).
+const verdict =
+  {
+    text: /^FAILURE: /m,
+    sarif: /"level": ?"error"/,
+  }[format] ?? /failure/;
 if (run.status === 1 && verdict.test(run.stdout)) {
   console.error(
     "\ndemo: the gate blocked this pull request (exit 1), as it should.",

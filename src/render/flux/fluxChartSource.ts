@@ -2,6 +2,7 @@ import { isObject } from "../../manifests/toResources.js";
 import { ofKind, type FoundObject } from "../apps/scanObjects.js";
 import {
   isAllowed,
+  repoHost,
   type RemoteChart,
   type RemoteConfig,
 } from "../remote/RemoteChart.js";
@@ -31,7 +32,14 @@ export function fluxChartSource(
   };
   const chart = chartOf(spec, ns, objects);
   if (!chart) return unfetched;
-  if (!isAllowed(chart.fetch.repo, remote)) return unfetched;
+  if (!isAllowed(chart.fetch.repo, remote)) {
+    const host = repoHost(chart.fetch.repo).hostPort;
+    return {
+      notice:
+        `${what} comes from ${host}, which is not in render.remote.allow; ` +
+        "it was not fetched or rendered",
+    };
+  }
   return chart;
 }
 

@@ -106,7 +106,7 @@ describe("Flux HelmRelease from a HelmRepository", () => {
     ).toEqual([
       [
         "notice",
-        'chart "web" from HelmRepository is not in this repository; it was not fetched or rendered',
+        `chart "web" from HelmRepository comes from ${new URL(repo.url).host}, which is not in render.remote.allow; it was not fetched or rendered`,
         { path: "clusters/prod/web.yaml", line: 9 },
       ],
     ]);
