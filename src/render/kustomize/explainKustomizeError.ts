@@ -8,6 +8,8 @@ export interface KustomizeCause {
   patch?: { path: string } | { kind: string; name: string };
   /** Kustomize could not parse the kustomization: its own line for it. */
   syntaxLine?: number;
+  /** A resource file kustomize could not parse, relative to its kustomization. */
+  badFile?: string;
 }
 
 /** What {@link explainKustomizeError} read out of a failure. */
@@ -51,6 +53,14 @@ const CAUSES: [RegExp, (m: RegExpExecArray) => KustomizeCause][] = [
     (m) => ({
       cause: `JSON patch "${m[1]}" has no target`,
       patch: { path: m[1]! },
+    }),
+  ],
+  [
+    /accumulating resources from '[^']+': MalformedYAMLError: yaml: line (\d+): [^\n]*? in File: ([^\s']+)/,
+    (m) => ({
+      cause: `resource "${m[2]}" is not valid YAML`,
+      syntaxLine: Number(m[1]),
+      badFile: m[2]!,
     }),
   ],
   [

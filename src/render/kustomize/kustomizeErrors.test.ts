@@ -45,6 +45,26 @@ describe("kustomize failures", () => {
     expect(got[0]![1]).not.toContain("must resolve to a file");
   });
 
+  it("points a resource file that is not YAML at its own line", async () => {
+    const got = await failures(
+      {
+        "base/kustomization.yaml": "resources:\n  - svc.yaml\n  - cm.yaml\n",
+        "base/cm.yaml":
+          "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: [1\n",
+        "overlays/prod/kustomization.yaml": "resources:\n  - ../../base\n",
+      },
+      "overlays/prod",
+    );
+    expect(got).toEqual([
+      [
+        { path: "base/cm.yaml", line: 6 },
+        expect.stringMatching(
+          /^kustomize failed: base\/cm\.yaml is not valid YAML: .* \(kustomize: .*MalformedYAMLError/,
+        ),
+      ],
+    ]);
+  });
+
   it("points a YAML error in a base at the base's line", async () => {
     const got = await failures(
       {

@@ -22,7 +22,8 @@ export interface LocatedError {
 /**
  * Points an explained kustomize failure at the kustomization line a human
  * edits: the resource entry that is missing, the patch entry without a
- * target, or the YAML syntax error (with our parser's reason, whose line
+ * target, or the YAML syntax error (in the kustomization or in a resource
+ * file it lists) (with our parser's reason, whose line
  * is exact where kustomize's YAML library often names the line before).
  *
  * @param dir - the build's directory, for errors that name none
@@ -32,10 +33,18 @@ export async function locateKustomizeError(
   dir: string,
   read: ReadText,
 ): Promise<LocatedError> {
+  if (why.badFile !== undefined) {
+    const base = why.dir ?? dir;
+    const path = posix.normalize(posix.join(base || ".", why.badFile));
+    const text = await read(path);
+    if (text !== undefined) return syntaxError(why, path, text);
+  }
   const file = await kustomizationIn(why.dir ?? dir, read);
   if (!file) return { message: why.message };
   const { path, text } = file;
-  if (why.syntaxLine !== undefined) return syntaxError(why, path, text);
+  if (why.syntaxLine !== undefined && why.badFile === undefined) {
+    return syntaxError(why, path, text);
+  }
   const doc = parseYaml(path, text).documents[0];
   if (why.entry !== undefined) {
     const line = entryLine(text, why.entry);
