@@ -4,7 +4,7 @@
  * Last line: `conformance: N passed, N failed, N skipped`. Exits 1 when an
  * unlisted case fails or a listed skip passes.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { parse } from "yaml";
 import { runCase, type Case } from "../src/rego/conformance/runCase.js";
@@ -52,6 +52,14 @@ function main(): void {
     (a, i) => !a.startsWith("-") && args[i - 1] !== "--filter",
   );
   const root = resolve(dirArg ?? DEFAULT_DIR);
+  if (!existsSync(root)) {
+    console.error(
+      `conformance: ${root} does not exist. The cases are OPA's, kept in ` +
+        "shared/conformance/opa-cases/v1 beside this checkout; pass their " +
+        "directory (or one case file) as the first argument.",
+    );
+    process.exit(2);
+  }
   const base =
     statSync(root).isDirectory() && dirArg ? resolve(root, "..") : root;
   const { skips, known } = loadSkips();
