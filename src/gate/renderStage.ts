@@ -9,6 +9,7 @@ import {
 import type { RenderedTarget, RenderTarget } from "../render/RenderTarget.js";
 import type { ChangeSet } from "../workspace/ChangeSet.js";
 import type { Tree } from "../workspace/Tree.js";
+import { withoutAppRendered } from "./withoutAppRendered.js";
 
 /** The affected targets rendered on each side. */
 export interface Renders {
@@ -62,7 +63,7 @@ async function renderSide(
     ]),
   );
   const present = targets.flatMap((t) => here.get(t.id) ?? []);
-  return renderAll(present, ctx, { renderers });
+  return withoutAppRendered(await renderAll(present, ctx, { renderers }));
 }
 
 function renderContext(

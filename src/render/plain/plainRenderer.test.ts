@@ -181,15 +181,15 @@ describe("files a Flux Kustomization deploys as they are", () => {
     "apps/x/again.yaml": `${secret("db")}---\n${CM}`,
   };
 
-  it("give YAML findings, not resources: the app renders those", async () => {
+  it("are listed for the gate, which leaves them to the app", async () => {
     s = await scenario(FLUX);
     const [plain] = (
       await plainRenderer.discover(await s.files(), s.ctx)
     ).filter((t) => t.path === "apps/x");
+    expect(plain?.options).toEqual({
+      appRendered: ["apps/x/again.yaml", "apps/x/secret.yaml"],
+    });
     const out = await plainRenderer.render(plain!, s.ctx);
-    expect(out.resources).toEqual([]);
-    expect(out.findings.map((f) => [f.ruleId, f.location])).toEqual([
-      ["yaml/duplicate-resource", { path: "apps/x/secret.yaml", line: 1 }],
-    ]);
+    expect(out.resources.map((r) => r.name)).toEqual(["db", "a", "db"]);
   });
 });

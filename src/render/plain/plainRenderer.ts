@@ -1,6 +1,5 @@
 import picomatch from "picomatch";
 import { parseYaml } from "../../manifests/parseYaml.js";
-import { duplicateResources } from "../../manifests/duplicateResources.js";
 import { toResources } from "../../manifests/toResources.js";
 import type { Finding } from "../../findings/finding.js";
 import type { Resource } from "../../manifests/Resource.js";
@@ -18,10 +17,10 @@ import { ownedByTool } from "./ownedByTool.js";
  * reads as Helm values (or a generator as data), and files that carry
  * Argo CD's `+argocd:skip-file-rendering` marker, are
  * not manifests and are left out. Files an Argo CD or Flux app deploys as
- * they are stay in plain targets for their exact YAML findings (kept even
- * when the app's render fails), but their resources are the app's: as
- * plain files they would be checked before Flux substitutes its variables
- * or the app sets their namespace, and contradict the app's findings.
+ * they are stay in plain targets, listed in `options.appRendered`: the
+ * gate drops their plain resources where the app rendered them (see
+ * `withoutAppRendered`), and keeps them, with their exact lines, where the
+ * app's render failed.
  */
 export const plainRenderer = {
   kind: "plain",
@@ -52,8 +51,6 @@ export const plainRenderer = {
     const resources: Resource[] = [];
     const findings: Finding[] = [];
     const maxFileBytes = ctx.config.render.limits.maxFileMB * 1024 * 1024;
-    const appRendered = new Set(appRenderedOf(target));
-    const parsedAll: Resource[] = [];
     for (const path of target.inputs) {
       const content = await readOrFinding(ctx, path, findings);
       if (content === undefined || skipsRendering(content)) continue;
@@ -63,23 +60,11 @@ export const plainRenderer = {
       });
       const result = toResources(path, parsed.documents);
       findings.push(...parsed.problems, ...result.problems);
-      parsedAll.push(...result.resources);
-      if (!appRendered.has(path)) resources.push(...result.resources);
-    }
-    // The app's render of these files fails on a duplicate without naming
-    // the line; the plain pass does (the yaml check repeats it for the
-    // files it sees, and the gate merges the two).
-    if (appRendered.size > 0) {
-      findings.push(...duplicateResources(parsedAll, target));
+      resources.push(...result.resources);
     }
     return { target, ok: true, resources, findings };
   },
 } satisfies Renderer;
-
-function appRenderedOf(t: RenderTarget): string[] {
-  const v = t.options?.["appRendered"];
-  return Array.isArray(v) ? v.filter((f) => typeof f === "string") : [];
-}
 
 function target(
   dir: string,
