@@ -1,6 +1,6 @@
 import type { GitHub } from "../github/GitHub.js";
 import type { GateJob } from "../job/GateJob.js";
-import type { RepositoryFacts } from "./pullRequestJob.js";
+import { repositoryJob, type RepositoryFacts } from "./repositoryJob.js";
 
 /** The commits of a merge group: its head and the commit it builds on. */
 export interface MergeGroupCommits {
@@ -28,16 +28,7 @@ export function mergeGroupJob(
   trigger: string,
   explicit: boolean,
 ): GateJob {
-  const job: GateJob = {
-    owner: repository.owner.login,
-    repo: repository.name,
-    delivery,
-    trigger,
-    explicit,
-    ...commits,
-  };
-  if (repository.html_url) job.htmlUrl = repository.html_url;
-  return job;
+  return repositoryJob(repository, delivery, trigger, explicit, commits);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { GateJob } from "../job/GateJob.js";
+import { repositoryJob, type RepositoryFacts } from "./repositoryJob.js";
 
 /** The parts of a pull request payload a job needs. */
 export interface PullRequestFacts {
@@ -7,13 +8,6 @@ export interface PullRequestFacts {
   changed_files?: number;
   head: { sha: string };
   base: { sha: string };
-}
-
-/** The parts of a repository payload a job needs. */
-export interface RepositoryFacts {
-  name: string;
-  html_url?: string;
-  owner: { login: string };
 }
 
 /**
@@ -28,12 +22,7 @@ export function pullRequestJob(
   trigger: string,
   explicit: boolean,
 ): GateJob {
-  const job: GateJob = {
-    owner: repository.owner.login,
-    repo: repository.name,
-    delivery,
-    trigger,
-    explicit,
+  return repositoryJob(repository, delivery, trigger, explicit, {
     headSha: pr.head.sha,
     baseSha: pr.base.sha,
     pr: {
@@ -41,7 +30,5 @@ export function pullRequestJob(
       draft: pr.draft ?? false,
       changedFiles: pr.changed_files ?? 0,
     },
-  };
-  if (repository.html_url) job.htmlUrl = repository.html_url;
-  return job;
+  });
 }

@@ -3,7 +3,8 @@ import { openPullForSha } from "../github/openPullForSha.js";
 import type { GateJob } from "../job/GateJob.js";
 import { runJob, type JobContext } from "../job/runJob.js";
 import type { Outcome } from "./handleDelivery.js";
-import { pullRequestJob, type RepositoryFacts } from "./pullRequestJob.js";
+import { pullRequestJob } from "./pullRequestJob.js";
+import type { RepositoryFacts } from "./repositoryJob.js";
 
 /** Runs a job with `pr` and `sha` added to the delivery's logger. */
 export async function startJob(
