@@ -6,6 +6,7 @@ import type { RenderTarget } from "../RenderTarget.js";
 import { findTools } from "../sandbox/findTools.js";
 import { scenario, type Scenario } from "../testing/scenario.js";
 import { fluxRenderer } from "./fluxRenderer.js";
+import { webRelease } from "../testing/webRelease.js";
 
 const ks = (
   name: string,
@@ -52,26 +53,14 @@ const FILES: Record<string, string> = {
     "name: flux-system\n  path",
     "name: other\n  path",
   ),
-  "clusters/prod/web.yaml": `apiVersion: helm.toolkit.fluxcd.io/v2
-kind: HelmRelease
-metadata:
-  name: web
-  namespace: web
-spec:
-  chart:
-    spec:
-      chart: ./charts/web
-      sourceRef:
-        kind: GitRepository
-        name: flux-system
-        namespace: flux-system
-      # As in Flux, these replace the chart's values.yaml: list it first.
-      valuesFiles:
-        - charts/web/values.yaml
-        - charts/web/values-prod.yaml
-  values:
-    replicas: 5
-`,
+  "clusters/prod/web.yaml": webRelease(
+    "web",
+    "      # As in Flux, these replace the chart's values.yaml: list it first.\n" +
+      "      valuesFiles:\n" +
+      "        - charts/web/values.yaml\n" +
+      "        - charts/web/values-prod.yaml\n",
+    "  values:\n    replicas: 5\n",
+  ),
 };
 
 describe("fluxRenderer", () => {

@@ -3,24 +3,9 @@ import { WEB_CHART } from "../helm/testCharts.js";
 import type { RenderTarget } from "../RenderTarget.js";
 import { scenario, type Scenario } from "../testing/scenario.js";
 import { fluxRenderer } from "./fluxRenderer.js";
+import { webRelease } from "../testing/webRelease.js";
 
-const hr = (
-  name: string,
-  chartSpec: string,
-) => `apiVersion: helm.toolkit.fluxcd.io/v2
-kind: HelmRelease
-metadata:
-  name: ${name}
-  namespace: web
-spec:
-  chart:
-    spec:
-      chart: ./charts/web
-      sourceRef:
-        kind: GitRepository
-        name: flux-system
-        namespace: flux-system
-${chartSpec}`;
+const hr = (name: string, chartSpec: string) => webRelease(name, chartSpec);
 
 describe("Flux HelmRelease valuesFiles", () => {
   let s: Scenario;

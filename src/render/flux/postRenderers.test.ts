@@ -3,21 +3,12 @@ import { WEB_CHART } from "../helm/testCharts.js";
 import type { RenderTarget } from "../RenderTarget.js";
 import { scenario, type Scenario } from "../testing/scenario.js";
 import { fluxRenderer } from "./fluxRenderer.js";
+import { webRelease } from "../testing/webRelease.js";
 
-const HR = `apiVersion: helm.toolkit.fluxcd.io/v2
-kind: HelmRelease
-metadata:
-  name: web
-  namespace: web
-spec:
-  chart:
-    spec:
-      chart: ./charts/web
-      sourceRef:
-        kind: GitRepository
-        name: flux-system
-        namespace: flux-system
-  postRenderers:
+const HR = webRelease(
+  "web",
+  "",
+  `  postRenderers:
     - kustomize:
         patches:
           - target:
@@ -39,7 +30,8 @@ spec:
                 name: web-web
               spec:
                 replicas: 7
-`;
+`,
+);
 
 describe("Flux HelmRelease postRenderers", () => {
   let s: Scenario;
