@@ -3,6 +3,13 @@ import { parseKustomization } from "./parseKustomization.js";
 import { mayBeLocal, repoPath } from "./repoPath.js";
 import type { Tree } from "../../workspace/Tree.js";
 
+/** The file names kustomize reads a kustomization from, in its order. */
+export const KUSTOMIZATION_NAMES = [
+  "kustomization.yaml",
+  "kustomization.yml",
+  "Kustomization",
+] as const;
+
 const KUSTOMIZATION = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
 
 /**

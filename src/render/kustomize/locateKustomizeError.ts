@@ -3,15 +3,10 @@ import type { Location } from "../../findings/finding.js";
 import { parseYaml, type YamlDocument } from "../../manifests/parseYaml.js";
 import { isObject } from "../../manifests/toResources.js";
 import type { KustomizeExplanation } from "./explainKustomizeError.js";
+import { KUSTOMIZATION_NAMES } from "./KustomizeGraph.js";
 
 /** Reads a repo-relative file, or gives undefined when it cannot. */
 export type ReadText = (path: string) => Promise<string | undefined>;
-
-const KUSTOMIZATION_NAMES = [
-  "kustomization.yaml",
-  "kustomization.yml",
-  "Kustomization",
-];
 
 /** Where a kustomize failure is fixed, and the message to show there. */
 export interface LocatedError {

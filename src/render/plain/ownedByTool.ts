@@ -1,6 +1,8 @@
-import type { KustomizeGraph } from "../kustomize/KustomizeGraph.js";
+import {
+  isKustomizationFile,
+  type KustomizeGraph,
+} from "../kustomize/KustomizeGraph.js";
 
-const KUSTOMIZATION = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
 const CHART = /(^|\/)Chart\.ya?ml$/;
 /**
  * Files that configure tools and never are manifests themselves. Most
@@ -35,7 +37,7 @@ export function ownedByTool(
 ): (file: string) => boolean {
   const roots: string[] = [];
   for (const f of files) {
-    if (KUSTOMIZATION.test(f) || CHART.test(f)) {
+    if (isKustomizationFile(f) || CHART.test(f)) {
       roots.push(f.includes("/") ? f.slice(0, f.lastIndexOf("/") + 1) : "");
     }
   }
